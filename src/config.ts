@@ -1,0 +1,86 @@
+// The one place that reads process.env: every variable is checked at once, and each bad one is reported.
+import { z } from 'zod';
+
+const slackId = /^[UW][A-Z0-9]{2,}$/;
+
+const schema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({ error: 'is required (a bot token starting with xoxb-)' })
+      .regex(/^xoxb-\S+$/, { error: 'must be a bot token starting with xoxb-' }),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-\S+$/, { error: 'must be an app-level token starting with xapp-' })
+      .optional(),
+    SLACK_SIGNING_SECRET: z.string().min(1, { error: 'must not be empty' }).optional(),
+    SLACK_API_URL: z
+      .url({ error: 'must be a URL such as https://slack.com/api/' })
+      .default('https://slack.com/api/')
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int({ error: 'must be a whole number' })
+      .min(0, { error: 'must be between 0 and 65535' })
+      .max(65535, { error: 'must be between 0 and 65535' })
+      .default(3000),
+    DATABASE_PATH: z.string().min(1, { error: 'must not be empty' }).default('./data/ballast.db'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    BALLAST_ADMINS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .refine((ids) => ids.every((id) => slackId.test(id)), {
+        error: 'must be comma-separated Slack user ids such as U012ABCDEF',
+      }),
+    BALLAST_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  });
+
+export interface Config {
+  botToken: string;
+  appToken?: string;
+  signingSecret?: string;
+  apiUrl: string;
+  port: number;
+  databasePath: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  admins: string[];
+  scheduler: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse an environment; throws ConfigError listing one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as they do in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
+  // Checked outside the schema so that it is reported alongside every other problem.
+  if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
+  const e = parsed.data;
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    appToken: e.SLACK_APP_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    apiUrl: e.SLACK_API_URL,
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    logLevel: e.LOG_LEVEL,
+    admins: e.BALLAST_ADMINS,
+    scheduler: e.BALLAST_SCHEDULER === 'on',
+  };
+}

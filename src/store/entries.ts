@@ -1,0 +1,84 @@
+// Engagement entries: the minutes people log.
+import type { Db } from './db';
+import type { Entry, NewEntry } from '../core/model';
+import type { IsoDate, Kind, Network, Source } from '../core/types';
+
+interface Row {
+  id: number; person_id: string; minutes: number; kind: Kind; network: Network | null; link: string | null;
+  note: string | null; date: string; week_key: string; source: Source; assignment_id: number | null;
+  created_at: number;
+}
+
+const toEntry = (r: Row): Entry => ({
+  id: r.id, personId: r.person_id, minutes: r.minutes, kind: r.kind, network: r.network, link: r.link,
+  note: r.note, date: r.date, weekKey: r.week_key, source: r.source, assignmentId: r.assignment_id,
+  createdAt: r.created_at,
+});
+
+export function entriesStore(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO entries (person_id, minutes, kind, network, link, note, date, week_key, source, assignment_id,
+                         dedupe_key, created_at)
+    VALUES (@personId, @minutes, @kind, @network, @link, @note, @date, @weekKey, @source, @assignmentId,
+            @dedupeKey, @createdAt)
+    ON CONFLICT(dedupe_key) DO NOTHING`);
+  const byId = db.prepare<[number], Row>('SELECT * FROM entries WHERE id = ?');
+  const byDedupe = db.prepare<[string], Row>('SELECT * FROM entries WHERE dedupe_key = ?');
+  const latest = db.prepare<[string], Row>('SELECT * FROM entries WHERE person_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
+  const remove = db.prepare('DELETE FROM entries WHERE id = ? AND person_id = ?');
+  const inRange = db.prepare<[string, string, string], Row>(
+    'SELECT * FROM entries WHERE person_id = ? AND date BETWEEN ? AND ? ORDER BY date, created_at, id');
+  const minutesInRange = db.prepare<[string, string, string], { m: number }>(
+    'SELECT COALESCE(SUM(minutes), 0) AS m FROM entries WHERE person_id = ? AND date BETWEEN ? AND ?');
+  const anyOn = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM entries WHERE person_id = ? AND date = ?');
+  const lastDate = db.prepare<[string], { d: string | null }>('SELECT MAX(date) AS d FROM entries WHERE person_id = ?');
+  const all = db.prepare<[string, string], Row>(
+    'SELECT * FROM entries WHERE date BETWEEN ? AND ? ORDER BY date, person_id, id');
+  const ofPerson = db.prepare<[string], Row>('SELECT * FROM entries WHERE person_id = ? ORDER BY date, id');
+
+  return {
+    /** Insert; with a dedupe key already used, returns the earlier entry and created = false. */
+    async add(e: NewEntry, now: number): Promise<{ entry: Entry; created: boolean }> {
+      const info = insert.run({
+        personId: e.personId, minutes: e.minutes, kind: e.kind, network: e.network ?? null,
+        link: e.link ?? null, note: e.note ?? null, date: e.date, weekKey: e.weekKey, source: e.source,
+        assignmentId: e.assignmentId ?? null, dedupeKey: e.dedupeKey ?? null, createdAt: now,
+      });
+      if (info.changes === 1) return { entry: toEntry(byId.get(Number(info.lastInsertRowid))!), created: true };
+      return { entry: toEntry(byDedupe.get(e.dedupeKey!)!), created: false };
+    },
+    async get(id: number): Promise<Entry | undefined> {
+      const r = byId.get(id);
+      return r ? toEntry(r) : undefined;
+    },
+    async latestOf(personId: string): Promise<Entry | undefined> {
+      const r = latest.get(personId);
+      return r ? toEntry(r) : undefined;
+    },
+    /** Remove one of the person's own entries; false if it was not theirs or already gone. */
+    async remove(id: number, personId: string): Promise<boolean> {
+      return remove.run(id, personId).changes === 1;
+    },
+    async between(personId: string, from: IsoDate, to: IsoDate): Promise<Entry[]> {
+      return inRange.all(personId, from, to).map(toEntry);
+    },
+    async minutesBetween(personId: string, from: IsoDate, to: IsoDate): Promise<number> {
+      return minutesInRange.get(personId, from, to)!.m;
+    },
+    async hasEntryOn(personId: string, date: IsoDate): Promise<boolean> {
+      return anyOn.get(personId, date)!.n > 0;
+    },
+    async lastDateOf(personId: string): Promise<IsoDate | null> {
+      return lastDate.get(personId)!.d;
+    },
+    async allBetween(from: IsoDate, to: IsoDate): Promise<Entry[]> {
+      return all.all(from, to).map(toEntry);
+    },
+    async allOf(personId: string): Promise<Entry[]> {
+      return ofPerson.all(personId).map(toEntry);
+    },
+  };
+}
+
+export type EntriesStore = ReturnType<typeof entriesStore>;
