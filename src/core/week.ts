@@ -1,0 +1,90 @@
+// A person's week as a model: minutes by day and kind, budget use and level.
+import type { Entry, Person, StrainAnswer } from './model';
+import type { OrgSettings } from './settings';
+import { KINDS, type IsoDate, type Kind, type Level } from './types';
+import { defaultBudgetMinutes, levelOf, usePercent } from './budget';
+import { addDays, weekDates, weekKey, weekStart } from './time';
+
+export interface BudgetInfo {
+  minutes: number;
+  source: 'explicit' | 'default';
+  setBy: string | null;
+  setAt: number | null;
+  weeklyHours: number;
+  budgetPercent: number;
+}
+
+export function effectiveBudget(person: Person, settings: OrgSettings): BudgetInfo {
+  const explicit = person.budgetMinutes !== null;
+  return {
+    minutes: explicit ? person.budgetMinutes! : defaultBudgetMinutes(person.weeklyHours, settings.budgetPercent),
+    source: explicit ? 'explicit' : 'default',
+    setBy: explicit ? person.budgetSetBy : null,
+    setAt: explicit ? person.budgetSetAt : null,
+    weeklyHours: person.weeklyHours,
+    budgetPercent: settings.budgetPercent,
+  };
+}
+
+export interface WeekModel {
+  weekKey: string;
+  start: IsoDate;
+  end: IsoDate;
+  today: IsoDate;
+  days: { date: IsoDate; minutes: number }[];
+  byKind: Record<Kind, number>;
+  total: number;
+  budget: BudgetInfo;
+  percent: number;
+  level: Level;
+  entries: Entry[];
+}
+
+/** The week keys of the three weeks ending with this one, for the strain rule. */
+export function lastThreeWeekKeys(today: IsoDate): string[] {
+  const start = weekStart(today);
+  return [start, addDays(start, -7), addDays(start, -14)].map(weekKey);
+}
+
+export function strainBackCount(answers: StrainAnswer[], today: IsoDate): number {
+  const keys = new Set(lastThreeWeekKeys(today));
+  return answers.filter((a) => keys.has(a.weekKey) && a.answer === 'back').length;
+}
+
+export function summarizeWeek(input: {
+  today: IsoDate;
+  entries: Entry[];
+  budget: BudgetInfo;
+  previousWeekMinutes: number;
+  strainBackWeeksOfLast3: number;
+}): WeekModel {
+  const dates = weekDates(input.today);
+  const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  const byDay = new Map(dates.map((d) => [d, 0]));
+  let total = 0;
+  for (const e of input.entries) {
+    if (!byDay.has(e.date)) continue;
+    byDay.set(e.date, byDay.get(e.date)! + e.minutes);
+    byKind[e.kind] += e.minutes;
+    total += e.minutes;
+  }
+  const budget = input.budget.minutes;
+  return {
+    weekKey: weekKey(input.today),
+    start: dates[0],
+    end: dates[6],
+    today: input.today,
+    days: dates.map((date) => ({ date, minutes: byDay.get(date)! })),
+    byKind,
+    total,
+    budget: input.budget,
+    percent: usePercent(total, budget),
+    level: levelOf({
+      minutes: total,
+      budget,
+      previousWeekOver: budget > 0 ? input.previousWeekMinutes >= budget : input.previousWeekMinutes > 0,
+      strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
+    }),
+    entries: input.entries.filter((e) => byDay.has(e.date)),
+  };
+}
