@@ -232,8 +232,16 @@ function readFutureDate(tok: Token, today: IsoDate, example: string): IsoDate | 
   return null;
 }
 
-function durationIn(tok: Token | undefined, range: { min: number; max: number; what: string }, example: string): number {
-  if (tok === undefined) fail(`Say how long ${range.what}, e.g. 30m, 1h30m or 1.5h.`, example);
+interface DurationRange {
+  min: number;
+  max: number;
+  /** Names the amount in refusals: "a weekly budget is 15 minutes to 40 hours". */
+  what: string;
+  missing: string;
+}
+
+function durationIn(tok: Token | undefined, range: DurationRange, example: string): number {
+  if (tok === undefined) fail(range.missing, example);
   const minutes = parseDuration(tok.raw);
   if (minutes === null) fail(`${q(tok.raw)} isn't a duration. Write it like 30m, 1h30m, 1.5h, 1:30 or 45 (minutes).`, example);
   if (minutes < range.min || minutes > range.max) {
@@ -342,7 +350,7 @@ function parseBudget({ args }: Input): Command {
     }
   }
   if (userId === undefined) fail('Say whose budget to set: mention them, then give the weekly budget.', example);
-  const minutes = durationIn(minutesTok, { min: MIN_BUDGET, max: MAX_BUDGET, what: 'a weekly budget' }, example);
+  const minutes = durationIn(minutesTok, { min: MIN_BUDGET, max: MAX_BUDGET, what: 'a weekly budget', missing: 'Say the weekly budget after the person, e.g. 3h or 2h30m.' }, example);
   return { type: 'budget-set', userId, minutes };
 }
 
@@ -491,7 +499,7 @@ function parseAssign(input: Input): Command {
       }
     }
     if (estimate === undefined && (tok.lower === 'est' || tok.lower === 'estimate')) {
-      estimate = durationIn(args[i + 1], { min: 1, max: MAX_ENTRY_MINUTES, what: 'an estimate' }, example);
+      estimate = durationIn(args[i + 1], { min: 1, max: MAX_ENTRY_MINUTES, what: 'an estimate', missing: 'Say how long it should take after `est`, e.g. `est 20m`.' }, example);
       i += 1;
       continue;
     }
