@@ -1,0 +1,106 @@
+// The ops CLI (`npm run ballast -- <command>`): the same composition as main.ts, without the receiver.
+import { loadConfig, ConfigError, type Config } from './config';
+import { openDatabase, migrate, DatabaseTooNewError } from './store/db';
+import { createStore, type Store } from './store';
+import type { Clock } from './services/ports';
+import { systemClock } from './clock';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+  clock: Clock;
+}
+
+export type CliCommand = (args: string[], ctx: { io: CliIo; store: Store; config: Config }) => Promise<number>;
+
+const USAGE = `Usage: npm run ballast -- <command>
+
+  migrate                         apply pending database migrations
+  backup <file>                   write an online backup (a complete SQLite database) to <file>
+`;
+
+const COMMANDS: Record<string, CliCommand> = {
+  async migrate(_args, { io }) {
+    io.out('database is up to date');
+    return 0;
+  },
+  async backup(args, { io, store }) {
+    const file = args[0];
+    if (!file) {
+      io.err('backup needs a file: npm run ballast -- backup ./ballast-backup.db');
+      return 2;
+    }
+    await store.backup(file);
+    io.out(`backup written to ${file}`);
+    return 0;
+  },
+};
+
+/** Extra commands from later features register here (jobs, roster, export). */
+export function registerCliCommand(name: string, command: CliCommand): void {
+  COMMANDS[name] = command;
+}
+
+/** Config the CLI needs: only the database and, for commands that talk to Slack, the bot token. */
+function cliConfig(env: Record<string, string | undefined>): Config {
+  return loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-cli-offline',
+    SLACK_SIGNING_SECRET: 'cli-offline',
+    ...env,
+  });
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = cliConfig(io.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      e.problems.forEach((p) => io.err(`config error: ${p}`));
+      return 1;
+    }
+    throw e;
+  }
+  const db = openDatabase(config.databasePath);
+  try {
+    const m = migrate(db);
+    if (m.applied.length) io.err(`migrated ${m.from} → ${m.to}: ${m.applied.join(', ')}`);
+    const store = createStore(db);
+    return await command(args, { io, store, config });
+  } catch (e) {
+    if (e instanceof DatabaseTooNewError) {
+      io.err(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    if (db.open) db.close();
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    env: process.env,
+    clock: systemClock,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`ballast: ${(e as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,65 @@
+// What services depend on. The composition root binds these to SQLite, Slack's Web API and the real clock.
+import type { Log } from '../logger';
+import type { Store } from '../store';
+import type { Person, SlackProfile } from '../core/model';
+import type { Logged } from './entries';
+import type { KnownBlock, View } from '@slack/types';
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+export interface OutgoingMessage {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/** The Slack Web API calls Ballast makes, with Slack's error codes surfaced as SlackError. */
+export interface SlackPort {
+  userInfo(userId: string): Promise<SlackProfile>;
+  lookupByEmail(email: string): Promise<SlackProfile>;
+  /** Opens (or finds) the DM channel with a person. */
+  openDm(userId: string): Promise<string>;
+  postMessage(channel: string, message: OutgoingMessage & { threadTs?: string }): Promise<MessageRef>;
+  updateMessage(ref: MessageRef, message: OutgoingMessage): Promise<void>;
+  postEphemeral(channel: string, userId: string, message: OutgoingMessage): Promise<void>;
+  publishHome(userId: string, view: View): Promise<void>;
+  openView(triggerId: string, view: View): Promise<string>;
+  updateView(viewId: string, view: View): Promise<void>;
+  permalink(channel: string, ts: string): Promise<string>;
+  uploadFile(channel: string, file: { filename: string; title: string; content: string; comment?: string }): Promise<void>;
+}
+
+/** Slack answered ok:false (or the call failed for good); `code` is Slack's error string. */
+export class SlackError extends Error {
+  constructor(readonly code: string, readonly method: string) {
+    super(`Slack ${method} failed: ${code}`);
+    this.name = 'SlackError';
+  }
+}
+
+/** Slack's answers that mean the person is gone for good. */
+export const GONE_CODES = new Set(['account_inactive', 'user_not_found', 'user_disabled', 'users_not_found']);
+
+export interface AppConfig {
+  admins: readonly string[];
+}
+
+export interface Deps {
+  store: Store;
+  slack: SlackPort;
+  clock: Clock;
+  log: Log;
+  config: AppConfig;
+  /** Follow-ups after a new entry changes someone's week (warnings); bound by the composition root. */
+  afterLog?: AfterLog[];
+}
+
+/** Called with the person and what logEngagement stored; see services/entries.ts. */
+export type AfterLog = (deps: Deps, person: Person, logged: Logged) => Promise<void>;

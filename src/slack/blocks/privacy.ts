@@ -1,0 +1,28 @@
+// `/ballast privacy`: exactly what others can see about the person asking.
+import type { Person } from '../../core/model';
+import type { OrgSettings } from '../../core/settings';
+import { context, divider, header, section, type KnownBlock } from './kit';
+import type { Reply } from './replies';
+
+export function privacyReply(person: Person, settings: OrgSettings): Reply {
+  const manager = person.managerId ? `<@${person.managerId}>` : 'your manager (none is set in Ballast yet)';
+  const strain = person.shareStrain
+    ? 'your answers to the Friday strain question, because you chose to share them (`/ballast privacy share-strain off` stops that)'
+    : `your strain answers only inside a team figure, and only when at least ${settings.minGroupSize} people answered (\`/ballast privacy share-strain on\` shares yours by name)`;
+  const blocks: KnownBlock[] = [
+    header('What others can see about you'),
+    section('*Only you* see your notes and links, your entries one by one, and your check-in answers.'),
+    divider(),
+    section(
+      `*${manager}* sees, for their direct reports only: your minutes against budget each week, your level, ` +
+        `your six-week trend, your mix of kinds, how many assignments you finished or have open, and ${strain}.`,
+    ),
+    section(
+      '*Social leads* see only a capacity band (plenty, some, none) when they pick someone for a conversation, and the ' +
+        'state of the assignments they gave you, including the link they sent. Never your minutes or notes.',
+    ),
+    section('*Admins* see organisation and team totals (hours, FTE, cost) and who is over budget. Never your notes.'),
+    context('Ballast is not a surveillance tool: nobody sees what you wrote, and nobody else can log time as you.'),
+  ];
+  return { text: 'Only you see your notes and links. Your manager sees totals, level and trend; leads see capacity bands; admins see totals.', blocks };
+}

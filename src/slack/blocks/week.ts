@@ -1,0 +1,79 @@
+// Your week: the ephemeral reply to `/ballast week` and `/ballast log`, and the top of App Home.
+import type { Entry } from '../../core/model';
+import type { BudgetInfo, WeekModel } from '../../core/week';
+import { KINDS } from '../../core/types';
+import { bar, context, divider, escape, fields, header, section, type KnownBlock } from './kit';
+import { KIND_LABEL, LEVEL_LABEL, dayLabel, fmt } from './format';
+
+export function budgetLine(week: WeekModel): string {
+  const b = week.budget.minutes;
+  return `*${fmt(week.total)}* of your *${fmt(b)}* weekly budget (${week.percent}%) ${bar(b > 0 ? week.total / b : 1)}`;
+}
+
+export function levelAdvice(week: WeekModel): string | null {
+  const left = week.budget.minutes - week.total;
+  switch (week.level) {
+    case 'near':
+      return `You have ${fmt(Math.max(left, 0))} left this week; pick the conversations that matter most.`;
+    case 'over':
+      return 'You are over budget: park new advocacy until Monday, or talk to your manager about a bigger budget.';
+    case 'crowding':
+      return 'Advocacy is crowding out your core work. Stop for this week and raise it with your manager: `/ballast privacy` shows what they see.';
+    default:
+      return null;
+  }
+}
+
+export function weekBlocks(week: WeekModel, opts: { title?: string; openAssignments?: string[] } = {}): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    header(opts.title ?? `Your week (${dayLabel(week.start)} – ${dayLabel(week.end)})`),
+    section(`${budgetLine(week)}\n${LEVEL_LABEL[week.level]}`),
+  ];
+  const advice = levelAdvice(week);
+  if (advice) blocks.push(context(advice));
+  const days = week.days.map((d) => `${d.date === week.today ? '*' : ''}${dayLabel(d.date)}${d.date === week.today ? '*' : ''}: ${d.minutes ? fmt(d.minutes) : '–'}`);
+  blocks.push(fields([days.slice(0, 4).join('\n'), days.slice(4).join('\n')]));
+  const kinds = KINDS.filter((k) => week.byKind[k] > 0).map((k) => `${KIND_LABEL[k]} ${fmt(week.byKind[k])}`);
+  blocks.push(context(kinds.length ? `By kind: ${kinds.join(' · ')}` : 'Nothing logged this week yet. Try `/ballast log 20m reply`.'));
+  if (opts.openAssignments?.length) {
+    blocks.push(divider(), section(`*Open assignments*\n${opts.openAssignments.slice(0, 10).join('\n')}`));
+  }
+  return blocks;
+}
+
+export function weekText(week: WeekModel): string {
+  return `Your week: ${fmt(week.total)} of ${fmt(week.budget.minutes)} (${week.percent}%), ${week.level}.`;
+}
+
+export function entryLine(e: Entry): string {
+  const parts = [fmt(e.minutes), KIND_LABEL[e.kind].toLowerCase()];
+  if (e.network) parts.push(`on ${e.network}`);
+  parts.push(`for ${dayLabel(e.date)}`);
+  let line = parts.join(' ');
+  if (e.note) line += ` – “${escape(e.note)}”`;
+  return line;
+}
+
+export function loggedBlocks(entry: Entry, week: WeekModel): KnownBlock[] {
+  return [
+    section(`:white_check_mark: Logged ${entryLine(entry)}.${entry.link ? `\n<${entry.link}>` : ''}`),
+    section(`${budgetLine(week)}\n${LEVEL_LABEL[week.level]}`),
+    ...(levelAdvice(week) ? [context(levelAdvice(week)!)] : []),
+    context('Made a mistake? `/ballast undo` removes it.'),
+  ];
+}
+
+export function budgetBlocks(b: BudgetInfo, whose: string): KnownBlock[] {
+  const how =
+    b.source === 'explicit'
+      ? `set${b.setBy ? ` by <@${b.setBy}>` : ''}`
+      : `the default: ${b.budgetPercent}% of ${b.weeklyHours} contracted hours a week`;
+  return [
+    section(`${whose} weekly advocacy budget is *${fmt(b.minutes)}* (${how}).`),
+    context(
+      b.source === 'explicit'
+        ? 'A manager or admin can change it with `/ballast budget @person <duration>`.'
+        : 'Change your contracted hours with `/ballast hours <n>`; a manager or admin can set an explicit budget.',
+    ),
+  ];
+}

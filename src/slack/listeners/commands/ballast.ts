@@ -1,0 +1,46 @@
+// `/ballast …`: ack with the reply when it is ready in time, otherwise ack at once and answer via response_url.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseCommand } from '../../../core/grammar';
+import { ensurePerson } from '../../../services/people';
+import { errorReply, type Reply } from '../../blocks/replies';
+import type { ListenerDeps } from '../context';
+import { runSubcommand } from './subcommands';
+import { failureReply } from '../failure';
+
+export function ballastCommand(deps: ListenerDeps) {
+  return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+    const log = deps.log.child({ userId: command.user_id, teamId: command.team_id, subcommand: command.text.split(/\s+/)[0] || 'week' });
+    const work = (async (): Promise<Reply> => {
+      try {
+        const who = await ensurePerson(deps, command.user_id);
+        if (!who.ok) return errorReply(who.error);
+        const parsed = parseCommand(command.text, { nowMs: deps.clock.now(), zone: who.value.tz });
+        if (!parsed.ok) return errorReply(parsed.error);
+        return await runSubcommand(
+          { deps, person: who.value, channelId: command.channel_id, triggerId: command.trigger_id, responseUrl: command.response_url },
+          parsed.command,
+        );
+      } catch (err) {
+        return failureReply(log, err, 'command failed');
+      }
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), deps.ackBudgetMs);
+    });
+    const ready = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (ready) {
+      await ack({ response_type: 'ephemeral', ...ready });
+      return;
+    }
+    // Slack drops commands not acknowledged within 3 seconds; the answer follows when it is ready.
+    await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Working on it…' });
+    const reply = await work;
+    try {
+      await respond({ response_type: 'ephemeral', replace_original: true, ...reply });
+    } catch (err) {
+      log.error({ err }, 'could not send the late reply through response_url');
+    }
+  };
+}

@@ -1,0 +1,54 @@
+// week, log, undo, budget, hours, privacy, help.
+import { errorReply, helpReply, textReply } from '../../../blocks/replies';
+import { budgetBlocks, entryLine, loggedBlocks, weekBlocks, weekText } from '../../../blocks/week';
+import { privacyReply } from '../../../blocks/privacy';
+import { fmt } from '../../../blocks/format';
+import { logEngagement, undoLast } from '../../../../services/entries';
+import { setBudget, setHours } from '../../../../services/budget';
+import { budgetOf, loadWeek } from '../../../../services/week';
+import type { HandlerTable } from './types';
+
+export const basics: HandlerTable = {
+  async week({ deps, person }) {
+    const week = await loadWeek(deps, person);
+    return { text: weekText(week), blocks: weekBlocks(week) };
+  },
+  async log({ deps, person }, c) {
+    const r = await logEngagement(deps, person, {
+      minutes: c.minutes, kind: c.kind, network: c.network, date: c.date, link: c.link, note: c.note, source: 'command',
+    });
+    if (!r.ok) return errorReply(r.error);
+    const { entry, week } = r.value;
+    return { text: `Logged ${entryLine(entry)}. ${weekText(week)}`, blocks: loggedBlocks(entry, week) };
+  },
+  async undo({ deps, person }) {
+    const r = await undoLast(deps, person);
+    if (!r.ok) return errorReply(r.error);
+    const { entry, week } = r.value;
+    return textReply(`:leftwards_arrow_with_hook: Removed ${entryLine(entry)}.`, `Your week is now ${fmt(week.total)} of ${fmt(week.budget.minutes)}.`);
+  },
+  async budget({ deps, person }) {
+    const b = await budgetOf(deps, person);
+    return { text: `Your weekly advocacy budget is ${fmt(b.minutes)}.`, blocks: budgetBlocks(b, 'Your') };
+  },
+  async 'budget-set'({ deps, person }, c) {
+    const r = await setBudget(deps, person, c.userId, c.minutes);
+    if (!r.ok) return errorReply(r.error);
+    return { text: `Set <@${c.userId}>'s weekly budget to ${fmt(r.value.budget.minutes)}.`, blocks: budgetBlocks(r.value.budget, `<@${c.userId}>'s`) };
+  },
+  async hours({ deps, person }, c) {
+    const r = await setHours(deps, person, c.hours);
+    if (!r.ok) return errorReply(r.error);
+    const b = r.value.budget;
+    return textReply(
+      `Your contracted hours are now ${c.hours} a week.`,
+      b.source === 'default' ? `Your budget follows them: ${fmt(b.minutes)} a week.` : `Your budget stays at ${fmt(b.minutes)}, as it was set explicitly.`,
+    );
+  },
+  async privacy({ deps, person }) {
+    return privacyReply(person, await deps.store.settings.get());
+  },
+  async help(_ctx, c) {
+    return helpReply(c.topic);
+  },
+};

@@ -1,0 +1,10 @@
+// What every listener gets from the composition root.
+import type { Deps } from '../../services/ports';
+import type { HomeSection } from '../home';
+
+export type ListenerDeps = Deps & {
+  /** How long a command may work before it acks with "working on it" and answers through response_url. */
+  ackBudgetMs: number;
+  /** App Home sections beyond the person's own week, in order. */
+  homeSections: readonly HomeSection[];
+};

@@ -1,0 +1,69 @@
+// The log modal's submission: field errors shown inline, or the entry stored and App Home refreshed.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { validateLogForm, type LogFormFields } from '../../../core/logForm';
+import { localDate } from '../../../core/time';
+import { logEngagement } from '../../../services/entries';
+import { ensurePerson } from '../../../services/people';
+import { LOG_MODAL as F } from '../../ids';
+import { publishHome } from '../../home';
+import type { ListenerDeps } from '../context';
+import { failureReply } from '../failure';
+
+type Values = ViewSubmitAction['view']['state']['values'];
+
+function read(values: Values, block: string, action: string): string | null {
+  const v = values[block]?.[action];
+  if (!v) return null;
+  return v.value ?? v.selected_option?.value ?? v.selected_date ?? null;
+}
+
+export function formFields(values: Values): LogFormFields {
+  return {
+    minutes: read(values, F.minutesBlock, F.minutesAction),
+    kind: read(values, F.kindBlock, F.kindAction),
+    network: read(values, F.networkBlock, F.networkAction),
+    date: read(values, F.dateBlock, F.dateAction),
+    link: read(values, F.linkBlock, F.linkAction),
+    note: read(values, F.noteBlock, F.noteAction),
+  };
+}
+
+const BLOCK_OF: Record<keyof LogFormFields, string> = {
+  minutes: F.minutesBlock, kind: F.kindBlock, network: F.networkBlock, date: F.dateBlock, link: F.linkBlock, note: F.noteBlock,
+};
+
+export function logModalSubmitted(deps: ListenerDeps) {
+  return async ({ ack, body, view }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> => {
+    const log = deps.log.child({ userId: body.user.id, view: 'log_modal' });
+    const who = await ensurePerson(deps, body.user.id);
+    if (!who.ok) {
+      await ack({ response_action: 'errors', errors: { [F.minutesBlock]: who.error.message } });
+      return;
+    }
+    const person = who.value;
+    const form = validateLogForm(formFields(view.state.values), localDate(deps.clock.now(), person.tz));
+    if (!form.ok) {
+      const errors = Object.fromEntries(Object.entries(form.errors).map(([k, msg]) => [BLOCK_OF[k as keyof LogFormFields], msg]));
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    try {
+      // One submission of one modal logs once, even if Slack delivers it twice.
+      const r = await logEngagement(deps, person, { ...form.value, source: 'modal', dedupeKey: `modal:${view.id}` });
+      if (!r.ok) {
+        await ack({ response_action: 'errors', errors: { [F.dateBlock]: r.error.message } });
+        return;
+      }
+      await ack();
+    } catch (err) {
+      const reply = failureReply(log, err, 'log modal submission failed');
+      await ack({ response_action: 'errors', errors: { [F.minutesBlock]: reply.text.slice(0, 150) } });
+      return;
+    }
+    try {
+      await publishHome(deps, person, deps.homeSections);
+    } catch (err) {
+      log.error({ err }, 'App Home refresh after a modal entry failed');
+    }
+  };
+}

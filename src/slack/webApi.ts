@@ -1,0 +1,100 @@
+// Binds the SlackPort to @slack/web-api: Slack's errors become SlackError with Slack's own code.
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { SlackProfile } from '../core/model';
+import { SlackError, type SlackPort } from '../services/ports';
+
+interface SlackUser {
+  id?: string; team_id?: string; name?: string; real_name?: string; tz?: string; deleted?: boolean;
+  is_bot?: boolean;
+  profile?: { real_name?: string; display_name?: string; email?: string; status_text?: string; status_emoji?: string;
+    status_expiration?: number };
+}
+
+export function toProfile(u: SlackUser): SlackProfile {
+  return {
+    id: u.id ?? '',
+    teamId: u.team_id ?? '',
+    name: u.profile?.display_name || u.name || '',
+    realName: u.real_name || u.profile?.real_name || u.name || '',
+    email: u.profile?.email ?? null,
+    tz: u.tz || 'UTC',
+    isBot: Boolean(u.is_bot) || u.id === 'USLACKBOT',
+    deleted: Boolean(u.deleted),
+    statusText: u.profile?.status_text ?? '',
+    statusEmoji: u.profile?.status_emoji ?? '',
+    statusExpiration: u.profile?.status_expiration ?? 0,
+  };
+}
+
+async function call<T>(method: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const err = e as { code?: string; data?: { error?: string }; statusCode?: number };
+    if (err.data?.error) throw new SlackError(err.data.error, method);
+    if (err.code === 'slack_webapi_rate_limited_error') throw new SlackError('ratelimited', method);
+    if (err.code === 'slack_webapi_http_error') throw new SlackError(`http_${err.statusCode ?? 'error'}`, method);
+    if (err.code === 'slack_webapi_request_error') throw new SlackError('request_failed', method);
+    throw e;
+  }
+}
+
+export function webClientOptions(apiUrl: string, extra: WebClientOptions = {}): WebClientOptions {
+  return {
+    slackApiUrl: apiUrl,
+    // Retries 5xx and network failures a few times; 429s wait for Retry-After (the client's default).
+    retryConfig: { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true },
+    timeout: 15_000,
+    ...extra,
+  };
+}
+
+export function slackPort(client: WebClient): SlackPort {
+  return {
+    async userInfo(userId) {
+      const r = await call('users.info', () => client.users.info({ user: userId }));
+      return toProfile(r.user as SlackUser);
+    },
+    async lookupByEmail(email) {
+      const r = await call('users.lookupByEmail', () => client.users.lookupByEmail({ email }));
+      return toProfile(r.user as SlackUser);
+    },
+    async openDm(userId) {
+      const r = await call('conversations.open', () => client.conversations.open({ users: userId }));
+      const id = r.channel?.id;
+      if (!id) throw new SlackError('channel_not_found', 'conversations.open');
+      return id;
+    },
+    async postMessage(channel, m) {
+      const r = await call('chat.postMessage', () =>
+        client.chat.postMessage({ channel, text: m.text, blocks: m.blocks, thread_ts: m.threadTs, unfurl_links: false }));
+      return { channel: r.channel ?? channel, ts: r.ts ?? '' };
+    },
+    async updateMessage(ref, m) {
+      await call('chat.update', () => client.chat.update({ channel: ref.channel, ts: ref.ts, text: m.text, blocks: m.blocks ?? [] }));
+    },
+    async postEphemeral(channel, user, m) {
+      await call('chat.postEphemeral', () => client.chat.postEphemeral({ channel, user, text: m.text, blocks: m.blocks }));
+    },
+    async publishHome(userId, view) {
+      await call('views.publish', () => client.views.publish({ user_id: userId, view }));
+    },
+    async openView(triggerId, view) {
+      const r = await call('views.open', () => client.views.open({ trigger_id: triggerId, view }));
+      return r.view?.id ?? '';
+    },
+    async updateView(viewId, view) {
+      await call('views.update', () => client.views.update({ view_id: viewId, view }));
+    },
+    async permalink(channel, ts) {
+      const r = await call('chat.getPermalink', () => client.chat.getPermalink({ channel, message_ts: ts }));
+      return r.permalink ?? '';
+    },
+    async uploadFile(channel, f) {
+      await call('files.uploadV2', () =>
+        client.filesUploadV2({
+          channel_id: channel, filename: f.filename, title: f.title, content: f.content, initial_comment: f.comment,
+        }));
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Starts the real Ballast (HTTP receiver, SQLite in a temp folder) against the fake Slack, with a test clock.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config';
+import { startBallast, type Ballast, type StartOptions } from '../../src/main';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from './fakeSlack';
+import { createSlackClient, type SlackClient } from './signer';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+export class TestClock {
+  constructor(private ms: number) {}
+  now(): number {
+    return this.ms;
+  }
+  set(iso: string | number): void {
+    this.ms = typeof iso === 'number' ? iso : Date.parse(iso);
+  }
+  advance(minutes: number): void {
+    this.ms += minutes * 60_000;
+  }
+}
+
+export interface TestApp {
+  ballast: Ballast;
+  fake: FakeSlack;
+  slack: SlackClient;
+  clock: TestClock;
+  dir: string;
+  dbPath: string;
+  /** Every log line the app wrote, as parsed JSON. */
+  logs: Record<string, unknown>[];
+  logText(): string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** ISO instant the clock starts at; default Thursday 2026-11-26 10:00 UTC. */
+  now?: string;
+  env?: Record<string, string>;
+  fake?: FakeSlackOptions;
+  fakeSlack?: FakeSlack;
+  dir?: string;
+  start?: Partial<StartOptions>;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const fake = opts.fakeSlack ?? (await startFakeSlack(opts.fake));
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-test-'));
+  const dbPath = path.join(dir, 'ballast.db');
+  const clock = new TestClock(Date.parse(opts.now ?? '2026-11-26T10:00:00Z'));
+  const logs: Record<string, unknown>[] = [];
+  let raw = '';
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      const text = chunk.toString();
+      raw += text;
+      for (const line of text.split('\n').filter(Boolean)) {
+        try {
+          logs.push(JSON.parse(line));
+        } catch {
+          logs.push({ msg: line });
+        }
+      }
+      done();
+    },
+  });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: fake.token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    DATABASE_PATH: dbPath,
+    LOG_LEVEL: 'info',
+    BALLAST_SCHEDULER: 'off',
+    ...opts.env,
+  });
+  const ballast = await startBallast({ config, clock, logDestination: destination, ...opts.start });
+  const slack = createSlackClient({
+    baseUrl: `http://127.0.0.1:${ballast.port}`,
+    signingSecret: SIGNING_SECRET,
+    teamId: fake.teamId,
+    responseUrls: fake,
+    // Signatures use real time, as Slack's do; the app's clock is only for the domain.
+    // eslint-disable-next-line no-restricted-properties
+    nowSeconds: () => Math.floor(Date.now() / 1000),
+  });
+  return {
+    ballast, fake, slack, clock, dir, dbPath, logs,
+    logText: () => raw,
+    async close() {
+      await ballast.stop();
+      if (!opts.fakeSlack) await fake.close();
+    },
+  };
+}
