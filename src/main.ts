@@ -138,25 +138,27 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  let ballast: Ballast;
+  // Handlers go in first: a signal during start-up still shuts down cleanly once start-up is done.
+  let starting: Promise<Ballast> | undefined;
+  const shutdown = (signal: string) => {
+    void (starting ?? Promise.reject(new Error('not started')))
+      .then(async (ballast) => {
+        ballast.log.info({ signal }, 'signal received');
+        await ballast.stop();
+        process.exit(0);
+      })
+      .catch(() => process.exit(1));
+  };
+  // Repeated signals (an impatient orchestrator) must not cut a graceful drain short.
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  starting = startBallast({ config });
   try {
-    ballast = await startBallast({ config });
+    await starting;
   } catch (e) {
     process.stderr.write(`Ballast could not start: ${(e as Error).message}\n`);
     process.exit(1);
   }
-  const shutdown = (signal: string) => {
-    ballast.log.info({ signal }, 'signal received');
-    ballast.stop().then(
-      () => process.exit(0),
-      (err) => {
-        ballast.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 if (require.main === module) void main();
