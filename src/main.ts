@@ -138,10 +138,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  // Handlers go in first: a signal during start-up still shuts down cleanly once start-up is done.
-  let starting: Promise<Ballast> | undefined;
+  const starting = startBallast({ config });
+  // Registered in the same tick as start-up begins: a signal during start-up still drains cleanly.
   const shutdown = (signal: string) => {
-    void (starting ?? Promise.reject(new Error('not started')))
+    void starting
       .then(async (ballast) => {
         ballast.log.info({ signal }, 'signal received');
         await ballast.stop();
@@ -152,7 +152,6 @@ async function main(): Promise<void> {
   // Repeated signals (an impatient orchestrator) must not cut a graceful drain short.
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  starting = startBallast({ config });
   try {
     await starting;
   } catch (e) {
