@@ -37,7 +37,20 @@ export interface WeekModel {
   budget: BudgetInfo;
   percent: number;
   level: Level;
+  /** The inputs besides minutes that decided the level, so a caller can ask "what was it before?". */
+  previousWeekOver: boolean;
+  strainBackWeeksOfLast3: number;
   entries: Entry[];
+}
+
+/** The level this week would have with a different total (e.g. before the latest entry). */
+export function levelWith(week: WeekModel, minutes: number): Level {
+  return levelOf({
+    minutes,
+    budget: week.budget.minutes,
+    previousWeekOver: week.previousWeekOver,
+    strainBackWeeksOfLast3: week.strainBackWeeksOfLast3,
+  });
 }
 
 /** The week keys of the three weeks ending with this one, for the strain rule. */
@@ -69,6 +82,7 @@ export function summarizeWeek(input: {
     total += e.minutes;
   }
   const budget = input.budget.minutes;
+  const previousWeekOver = budget > 0 ? input.previousWeekMinutes >= budget : input.previousWeekMinutes > 0;
   return {
     weekKey: weekKey(input.today),
     start: dates[0],
@@ -79,12 +93,9 @@ export function summarizeWeek(input: {
     total,
     budget: input.budget,
     percent: usePercent(total, budget),
-    level: levelOf({
-      minutes: total,
-      budget,
-      previousWeekOver: budget > 0 ? input.previousWeekMinutes >= budget : input.previousWeekMinutes > 0,
-      strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
-    }),
+    level: levelOf({ minutes: total, budget, previousWeekOver, strainBackWeeksOfLast3: input.strainBackWeeksOfLast3 }),
+    previousWeekOver,
+    strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
     entries: input.entries.filter((e) => byDay.has(e.date)),
   };
 }
