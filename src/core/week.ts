@@ -40,8 +40,10 @@ export interface WeekModel {
   /** The inputs besides minutes that decided the level, so a caller can ask "what was it before?". */
   previousWeekOver: boolean;
   strainBackWeeksOfLast3: number;
-  entries: Entry[];
 }
+
+/** Minutes of one kind on one date: an entry, or a pre-summed row. */
+export type DayKindMinutes = Pick<Entry, 'date' | 'kind' | 'minutes'>;
 
 /** The level this week would have with a different total (e.g. before the latest entry). */
 export function levelWith(week: WeekModel, minutes: number): Level {
@@ -66,7 +68,7 @@ export function strainBackCount(answers: StrainAnswer[], today: IsoDate): number
 
 export function summarizeWeek(input: {
   today: IsoDate;
-  entries: Entry[];
+  entries: DayKindMinutes[];
   budget: BudgetInfo;
   previousWeekMinutes: number;
   strainBackWeeksOfLast3: number;
@@ -96,6 +98,5 @@ export function summarizeWeek(input: {
     level: levelOf({ minutes: total, budget, previousWeekOver, strainBackWeeksOfLast3: input.strainBackWeeksOfLast3 }),
     previousWeekOver,
     strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
-    entries: input.entries.filter((e) => byDay.has(e.date)),
   };
 }

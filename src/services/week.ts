@@ -14,7 +14,7 @@ export async function loadWeek(deps: Deps, person: Person, date?: IsoDate): Prom
   const today = date ?? localDate(deps.clock.now(), person.tz);
   const start = weekStart(today);
   const [entries, previousWeekMinutes, strain, budget] = await Promise.all([
-    deps.store.entries.between(person.id, start, addDays(start, 6)),
+    deps.store.entries.totalsBetween(person.id, start, addDays(start, 6)),
     deps.store.entries.minutesBetween(person.id, addDays(start, -7), addDays(start, -1)),
     deps.store.strain.ofPerson(person.id),
     budgetOf(deps, person),
