@@ -1,7 +1,7 @@
 // A person's week as a model: minutes by day and kind, budget use and level.
 import type { Entry, Person, StrainAnswer } from './model';
 import type { OrgSettings } from './settings';
-import { KINDS, type IsoDate, type Kind, type Level } from './types';
+import { KINDS, type IsoDate, type Kind, type Level, type Strain } from './types';
 import { defaultBudgetMinutes, levelOf, usePercent } from './budget';
 import { addDays, weekDates, weekKey, weekStart } from './time';
 
@@ -38,6 +38,8 @@ export interface WeekModel {
   percent: number;
   level: Level;
   entries: Entry[];
+  /** This week's strain pulse answer, when given. */
+  strain?: Strain | null;
 }
 
 /** The week keys of the three weeks ending with this one, for the strain rule. */
@@ -57,6 +59,7 @@ export function summarizeWeek(input: {
   budget: BudgetInfo;
   previousWeekMinutes: number;
   strainBackWeeksOfLast3: number;
+  strain?: Strain | null;
 }): WeekModel {
   const dates = weekDates(input.today);
   const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
@@ -86,5 +89,6 @@ export function summarizeWeek(input: {
       strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
     }),
     entries: input.entries.filter((e) => byDay.has(e.date)),
+    strain: input.strain ?? null,
   };
 }
