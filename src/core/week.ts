@@ -1,7 +1,7 @@
 // A person's week as a model: minutes by day and kind, budget use and level.
 import type { Entry, Person, StrainAnswer } from './model';
 import type { OrgSettings } from './settings';
-import { KINDS, type IsoDate, type Kind, type Level } from './types';
+import { KINDS, type IsoDate, type Kind, type Level, type Strain } from './types';
 import { defaultBudgetMinutes, levelOf, usePercent } from './budget';
 import { addDays, weekDates, weekKey, weekStart } from './time';
 
@@ -40,6 +40,8 @@ export interface WeekModel {
   /** The inputs besides minutes that decided the level, so a caller can ask "what was it before?". */
   previousWeekOver: boolean;
   strainBackWeeksOfLast3: number;
+  /** This week's strain pulse answer, when given. */
+  strain?: Strain | null;
 }
 
 /** Minutes of one kind on one date: an entry, or a pre-summed row. */
@@ -72,6 +74,7 @@ export function summarizeWeek(input: {
   budget: BudgetInfo;
   previousWeekMinutes: number;
   strainBackWeeksOfLast3: number;
+  strain?: Strain | null;
 }): WeekModel {
   const dates = weekDates(input.today);
   const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
@@ -98,5 +101,6 @@ export function summarizeWeek(input: {
     level: levelOf({ minutes: total, budget, previousWeekOver, strainBackWeeksOfLast3: input.strainBackWeeksOfLast3 }),
     previousWeekOver,
     strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
+    strain: input.strain ?? null,
   };
 }
