@@ -1,5 +1,5 @@
 // The ops CLI (`npm run ballast -- <command>`): the same composition as main.ts, without the receiver.
-import { loadConfig, ConfigError, type Config } from './config';
+import { loadConfig, ConfigError, environment, type Config } from './config';
 import { openDatabase, migrate, DatabaseTooNewError } from './store/db';
 import { createStore, type Store } from './store';
 import type { Clock } from './services/ports';
@@ -98,7 +98,7 @@ if (require.main === module) {
   const io: CliIo = {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
-    env: process.env,
+    env: environment(),
     clock: systemClock,
   };
   runCli(process.argv.slice(2), io).then(
