@@ -247,6 +247,12 @@ async function moveFrom(
   return false;
 }
 
+/** A click that arrived after the state moved on (a double click, a redelivery): redraw, change nothing. */
+async function unchanged(deps: Deps, a: Assignment): Promise<Outcome<StepResult>> {
+  await refreshAssigneeMessage(deps, a);
+  return ok({ changed: false, assignment: a });
+}
+
 export type AcceptResult = StepResult | { changed: false; assignment: Assignment; confirm: true };
 
 export async function acceptAssignment(
@@ -255,7 +261,7 @@ export async function acceptAssignment(
   const own = await ownAssignment(deps, actorId, id);
   if (!own.ok) return own;
   const a = own.value;
-  if (a.state !== 'offered') return ok({ changed: false, assignment: a });
+  if (a.state !== 'offered') return unchanged(deps, a);
   const assignee = (await deps.store.people.get(actorId))!;
   const cap = await capacityOf(deps, assignee);
   // Its own estimate is already counted as open; what matters is whether the week then goes past budget.
@@ -264,7 +270,7 @@ export async function acceptAssignment(
     await sendOnce(deps, { job: 'assign-accept-warn', subject: String(a.id), period: 'once' }, () => tellLead(deps, a, { kind: 'accept-warned' }));
     return ok({ changed: false, assignment: a, confirm: true });
   }
-  if (!(await moveFrom(deps, id, ['offered'], 'accepted'))) return ok({ changed: false, assignment: (await deps.store.assignments.get(id))! });
+  if (!(await moveFrom(deps, id, ['offered'], 'accepted'))) return unchanged(deps, (await deps.store.assignments.get(id))!);
   const fresh = (await deps.store.assignments.get(id))!;
   deps.log.info({ assignmentId: id, assigneeId: actorId, overBudget: over }, 'assignment accepted');
   await refreshAssigneeMessage(deps, fresh);
@@ -292,9 +298,7 @@ export async function declineAssignment(deps: Deps, actorId: string, id: number,
   const own = await ownAssignment(deps, actorId, id);
   if (!own.ok) return own;
   if (!(await moveFrom(deps, id, ['offered', 'accepted'], 'declined', { declineReason: reason }))) {
-    const current = (await deps.store.assignments.get(id))!;
-    await refreshAssigneeMessage(deps, current);
-    return ok({ changed: false, assignment: current });
+    return unchanged(deps, (await deps.store.assignments.get(id))!);
   }
   const fresh = (await deps.store.assignments.get(id))!;
   deps.log.info({ assignmentId: id, assigneeId: actorId, reason }, 'assignment declined');
