@@ -37,8 +37,10 @@ export const reminders: Job = async (deps, atMs, { dryRun }) => {
     }
     await step(deps, report, a, atMs, dryRun, awake);
   }
+  // Expired earlier (maybe at night): the lead is told once their working hours come round.
+  const seen = new Set(open.map((a) => a.id));
   for (const a of await deps.store.assignments.expiredDueSince(atMs - EXPIRE_AFTER_MS - ANNOUNCE_EXPIRY_FOR_MS)) {
-    await announceExpiry(deps, report, a, dryRun, awake);
+    if (!seen.has(a.id)) await announceExpiry(deps, report, a, dryRun, awake);
   }
   return report;
 };
