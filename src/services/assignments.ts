@@ -14,6 +14,7 @@ import { fail, ok, type Outcome } from './result';
 import type { Deps, MessageRef } from './ports';
 import { ensurePerson, isLead } from './people';
 import { budgetOf } from './week';
+import { effectiveBudget } from '../core/week';
 import { logEngagement, type Logged } from './entries';
 import { dm, sendOnce } from './sendOnce';
 
@@ -56,14 +57,27 @@ export async function suggestAdvocates(
   deps: Deps, lead: Person, opts: { exclude?: string[]; limit?: number } = {},
 ): Promise<Suggested[]> {
   const now = deps.clock.now();
-  const people = (await deps.store.people.listActive()).filter((p) => availableNow(deps, p));
-  const since = instantAt(weekStart(localDate(now, lead.tz)), '00:00', lead.tz);
-  const counts = await deps.store.assignments.countsSince(since);
+  // Dates per zone, computed once per zone: a workspace has thousands of people but a handful of zones.
+  const todayIn = new Map<string, string>();
+  const today = (tz: string): string => {
+    let d = todayIn.get(tz);
+    if (d === undefined) todayIn.set(tz, (d = localDate(now, tz)));
+    return d;
+  };
+  const people = (await deps.store.people.listActive()).filter((p) => isAvailable(p, today(p.tz), now));
+  const settings = await deps.store.settings.get();
+  const since = instantAt(weekStart(today(lead.tz)), '00:00', lead.tz);
+  const [counts, open] = await Promise.all([deps.store.assignments.countsSince(since), deps.store.assignments.openEstimatesByPerson()]);
+  const loggedByZone = new Map<string, Map<string, number>>();
   const candidates: Candidate[] = [];
   for (const p of people) {
-    const c = await capacityOf(deps, p);
+    let logged = loggedByZone.get(p.tz);
+    if (!logged) {
+      const start = weekStart(today(p.tz));
+      loggedByZone.set(p.tz, (logged = await deps.store.assignments.loggedByPersonBetween(start, addDays(start, 6))));
+    }
     candidates.push({
-      id: p.id, budget: c.budget, logged: c.logged, openEstimates: c.openEstimates,
+      id: p.id, budget: effectiveBudget(p, settings).minutes, logged: logged.get(p.id) ?? 0, openEstimates: open.get(p.id) ?? 0,
       assignmentsThisWeek: counts.get(p.id) ?? 0, available: true,
     });
   }

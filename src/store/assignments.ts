@@ -59,6 +59,11 @@ export function assignmentsStore(db: Db) {
   const withLink = db.prepare<[string, string], { assignee_id: string }>(
     'SELECT DISTINCT assignee_id FROM assignments WHERE lead_id = ? AND link = ?');
 
+  const openEstimatesAll = db.prepare<[], { assignee_id: string; m: number }>(
+    "SELECT assignee_id, SUM(estimate_minutes) AS m FROM assignments WHERE state IN ('offered', 'accepted') GROUP BY assignee_id");
+  const loggedAll = db.prepare<[string, string], { person_id: string; m: number }>(
+    'SELECT person_id, SUM(minutes) AS m FROM entries WHERE date BETWEEN ? AND ? GROUP BY person_id');
+
   const one = (r: Row | undefined) => (r ? toAssignment(r) : undefined);
 
   return {
@@ -99,6 +104,14 @@ export function assignmentsStore(db: Db) {
     /** Estimates of everything offered to or accepted by the person and not yet done. */
     async openEstimateMinutes(personId: string): Promise<number> {
       return openEstimates.get(personId)!.m;
+    },
+    /** Open estimates for everyone at once (ranking a whole workspace must not cost a query per person). */
+    async openEstimatesByPerson(): Promise<Map<string, number>> {
+      return new Map(openEstimatesAll.all().map((r) => [r.assignee_id, r.m]));
+    },
+    /** Minutes logged between two local dates, for everyone at once. */
+    async loggedByPersonBetween(from: string, to: string): Promise<Map<string, number>> {
+      return new Map(loggedAll.all(from, to).map((r) => [r.person_id, r.m]));
     },
     /** How many assignments each person was offered since an instant. */
     async countsSince(sinceMs: number): Promise<Map<string, number>> {
