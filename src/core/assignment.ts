@@ -13,7 +13,8 @@ export const REMIND_BEFORE_MS = 60 * 60_000;
 export const EXPIRE_AFTER_MS = 24 * 60 * 60_000;
 
 export const DECLINE_REASONS = ['no_capacity', 'not_my_area', 'other'] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number] | 'paused';
+/** What the assignee can pick, plus the two Ballast records itself: a pause, and a DM Slack would not deliver. */
+export type DeclineReason = (typeof DECLINE_REASONS)[number] | 'paused' | 'unreachable';
 
 /** null when fine, else what is wrong with the link in words. */
 export function linkProblem(link: string): string | null {

@@ -226,11 +226,16 @@ export async function offerAssignment(
 
   const settings = await deps.store.settings.get();
   const held = !inWakingHours(deps.clock.now(), to.tz, settings.quietStart, settings.quietEnd);
-  if (!held) await deliverOffer(deps, assignment);
+  const delivered = held ? 'held' : await deliverOffer(deps, assignment);
   const fresh = (await deps.store.assignments.get(assignment.id))!;
   try {
     await leadThread(deps, fresh);
-    if (over) await tellLead(deps, (await deps.store.assignments.get(assignment.id))!, { kind: 'offered-over-budget' });
+    if (delivered === 'failed' && (await deps.store.assignments.transition(fresh.id, 'offered', 'declined', deps.clock.now(), { declineReason: 'unreachable' }))) {
+      const back = (await deps.store.assignments.get(fresh.id))!;
+      await tellLead(deps, back, { kind: 'declined', reason: 'unreachable', next: await nextBest(deps, back) });
+    } else if (over) {
+      await tellLead(deps, fresh, { kind: 'offered-over-budget' });
+    }
   } catch (err) {
     deps.log.warn({ err, assignmentId: assignment.id }, 'could not open the lead thread');
   }

@@ -185,6 +185,19 @@ describe('only the assignee can act, and only once', () => {
     expect(leadThread().replies).toHaveLength(0);
   });
 
+  it('lets only the lead who assigned it offer a declined conversation to someone else', async () => {
+    await addPerson(t, ADA);
+    await addPerson(t, BEN);
+    await addPerson(t, CAT, { role: 'lead' });
+    await offer();
+    await click(t, ADA, offerMessage(ADA), ACTIONS.assignDeclineNoCapacity);
+    const reply = await t.fake.waitFor(() => leadThread().replies.find((m) => /declined/.test(textOf(m))));
+    const c = await click(t, CAT, reply, ACTIONS.assignReassign);
+    const [res] = await t.fake.waitFor(() => (c.responses().length ? c.responses() : null));
+    expect(textOf(res.body as never)).toContain(`Only <@${LEAD}>, who assigned it, can hand this conversation to someone else`);
+    expect(await t.ballast.store.assignments.ofAssignee(BEN)).toEqual([]);
+  });
+
   it('accepts once however many times the button is clicked at once', async () => {
     await addPerson(t, ADA);
     await offer();
@@ -434,6 +447,19 @@ describe('refusals', () => {
     expect(replyText(r)).toContain('For example');
     expect(await all()).toEqual([]);
     expect(t.fake.messagesTo(ADA)).toEqual([]);
+  });
+
+  it('hands the offer straight back, with the next best, when Slack will not deliver it', async () => {
+    await addPerson(t, ADA);
+    await addPerson(t, BEN);
+    t.fake.fail('conversations.open', 'user_disabled', { times: 1 });
+    const r = await offer();
+    expect(replyText(r)).toContain(`Slack would not deliver the offer to <@${ADA}>`);
+    const [a] = await all();
+    expect(a).toMatchObject({ state: 'declined', declineReason: 'unreachable' });
+    expect((await t.ballast.store.people.get(ADA))!.active).toBe(false);
+    const back = leadThread().replies.find((m) => /would not deliver/.test(textOf(m)))!;
+    expect(buttonIn(back, ACTIONS.assignReassign).value).toBe(`${a.id}|${BEN}`);
   });
 
   it('refuses to offer to someone paused', async () => {

@@ -27,6 +27,7 @@ export const REASON_LABEL: Record<DeclineReason, string> = {
   not_my_area: 'not my area',
   other: 'other reasons',
   paused: 'they paused Ballast',
+  unreachable: 'Slack would not deliver the offer to them',
 };
 
 /** `<url>`: Slack shows it as a link; `>` cannot occur in a validated URL, `|` would end it, so escape. */
@@ -259,7 +260,9 @@ export function overBudgetReply(offer: OfferValue): Reply {
 export function offeredReply(a: Assignment, zone: string, opts: { already?: boolean; held?: boolean } = {}): Reply {
   const text = opts.already
     ? `<@${a.assigneeId}> already has this conversation (${a.state}).`
-    : `Offered to <@${a.assigneeId}>, due ${instantLabel(a.dueAt, zone)}.`;
+    : a.state === 'declined'
+      ? `Slack would not deliver the offer to <@${a.assigneeId}>, so it came straight back. The DM thread suggests someone else.`
+      : `Offered to <@${a.assigneeId}>, due ${instantLabel(a.dueAt, zone)}.`;
   const notes = [
     opts.held ? `It is outside working hours for <@${a.assigneeId}>; they get the message when their day starts.` : null,
     'Updates arrive in a DM thread from Ballast. `/ballast assignments` lists everything you handed out.',
@@ -277,15 +280,32 @@ function assignedLine(a: Assignment, zone: string): string {
   return `• <@${a.assigneeId}>: ${STATE_LABEL[a.state]}, due ${instantLabel(a.dueAt, zone)} · ${linkText(a.link)}`;
 }
 
-/** Short lines for the week view's "Open assignments". */
+/** Lines for the week view's "Open assignments" (at most 10 shown there), fitting one section together. */
 export function openAssignmentLines(list: Assignment[], zone: string): string[] {
-  return list.map((a) => `${linkText(a.link)} from <@${a.leadId}>: ${a.state}, due ${instantLabel(a.dueAt, zone)}`);
+  const all = list.map((a) => `${linkText(a.link)} from <@${a.leadId}>: ${a.state}, due ${instantLabel(a.dueAt, zone)}`);
+  const out: string[] = [];
+  let used = 0;
+  for (const line of all.slice(0, 9)) {
+    if (used + line.length + 1 > 2700) break;
+    out.push(line);
+    used += line.length + 1;
+  }
+  if (out.length < all.length) out.push(`…and ${all.length - out.length} more: \`/ballast assignments\``);
+  return out;
 }
 
+/** Whole lines only, as many as fit in one section (long links would otherwise be cut mid-link). */
 function listSection(title: string, lines: string[], max: number): KnownBlock[] {
   if (lines.length === 0) return [];
-  const shown = lines.slice(0, max);
-  const more = lines.length > max ? `\n…and ${lines.length - max} more` : '';
+  const room = 2900 - title.length;
+  const shown: string[] = [];
+  let used = 0;
+  for (const line of lines.slice(0, max)) {
+    if (used + line.length + 1 > room && shown.length > 0) break;
+    shown.push(clip(line, room));
+    used += line.length + 1;
+  }
+  const more = lines.length > shown.length ? `\n…and ${lines.length - shown.length} more` : '';
   return [section(`*${title}*\n${shown.join('\n')}${more}`)];
 }
 
