@@ -190,6 +190,8 @@ describe('only the assignee can act, and only once', () => {
     await addPerson(t, BEN);
     await addPerson(t, CAT, { role: 'lead' });
     await offer();
+    await click(t, ADA, offerMessage(ADA), ACTIONS.assignDecline);
+    await t.fake.waitFor(() => buttonsOf(offerMessage(ADA).blocks).some((b) => b.text === 'No capacity'));
     await click(t, ADA, offerMessage(ADA), ACTIONS.assignDeclineNoCapacity);
     const reply = await t.fake.waitFor(() => leadThread().replies.find((m) => /declined/.test(textOf(m))));
     const c = await click(t, CAT, reply, ACTIONS.assignReassign);
