@@ -4,7 +4,7 @@ import { EXPIRE_AFTER_MS, inWakingHours, reminderAt } from '../core/assignment';
 import type { Assignment } from '../core/model';
 import { reminderMessage } from '../slack/blocks/assignment';
 import {
-  deliverOffer, refreshAssigneeMessage, suggestAdvocates, tellLead,
+  deliverOffer, refreshAssigneeMessage, returnUndelivered, suggestAdvocates, tellLead,
 } from '../services/assignments';
 import type { Deps } from '../services/ports';
 import { dm, sendOnce, type SendOutcome } from '../services/sendOnce';
@@ -32,8 +32,16 @@ export const reminders: Job = async (deps, atMs, { dryRun }) => {
   for (const a of open) {
     const label = `#${a.id} ${a.assigneeId}`;
     if (a.state === 'offered' && !a.assigneeTs && reminderAt(a, atMs) !== 'expire') {
-      if (await awake(a.assigneeId)) count(report, `${label} offer`, await deliverOffer(deps, a, { dryRun }));
-      else count(report, `${label} offer (quiet hours)`, 'skipped');
+      if (await awake(a.assigneeId)) {
+        const status = await deliverOffer(deps, a, { dryRun });
+        count(report, `${label} offer`, status);
+        if (status === 'failed') {
+          await returnUndelivered(deps, a);
+          continue;
+        }
+      } else {
+        count(report, `${label} offer (quiet hours)`, 'skipped');
+      }
     }
     await step(deps, report, a, atMs, dryRun, awake);
   }

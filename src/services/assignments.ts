@@ -230,12 +230,8 @@ export async function offerAssignment(
   const fresh = (await deps.store.assignments.get(assignment.id))!;
   try {
     await leadThread(deps, fresh);
-    if (delivered === 'failed' && (await deps.store.assignments.transition(fresh.id, 'offered', 'declined', deps.clock.now(), { declineReason: 'unreachable' }))) {
-      const back = (await deps.store.assignments.get(fresh.id))!;
-      await tellLead(deps, back, { kind: 'declined', reason: 'unreachable', next: await nextBest(deps, back) });
-    } else if (over) {
-      await tellLead(deps, fresh, { kind: 'offered-over-budget' });
-    }
+    if (delivered === 'failed') await returnUndelivered(deps, fresh);
+    else if (over) await tellLead(deps, fresh, { kind: 'offered-over-budget' });
   } catch (err) {
     deps.log.warn({ err, assignmentId: assignment.id }, 'could not open the lead thread');
   }
@@ -364,6 +360,14 @@ export async function completeAssignment(
 }
 
 // ── Handing back and reassigning ──────────────────────────────────────────────────────────────
+
+/** Slack would not deliver the offer (the person is gone, or Slack kept failing): back to the lead at once. */
+export async function returnUndelivered(deps: Deps, a: Assignment): Promise<void> {
+  if (!(await deps.store.assignments.transition(a.id, 'offered', 'declined', deps.clock.now(), { declineReason: 'unreachable' }))) return;
+  const back = (await deps.store.assignments.get(a.id))!;
+  deps.log.warn({ assignmentId: a.id, assigneeId: a.assigneeId }, 'offer could not be delivered; handed back');
+  await tellLeadQuietly(deps, back, { kind: 'declined', reason: 'unreachable', next: await nextBest(deps, back) });
+}
 
 /** Someone paused: whatever is offered to them and not yet accepted goes back to its lead. Returns how many. */
 export async function handBackOffered(deps: Deps, personId: string): Promise<number> {

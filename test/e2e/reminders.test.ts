@@ -129,6 +129,19 @@ describe('reminders', () => {
     expect(leadMessages()).toHaveLength(2);
   });
 
+  it('hands a held offer back to the lead when Slack will not deliver it in the morning', async () => {
+    const t = await start(undefined, '2026-11-26T21:30:00Z');
+    await addPerson(t, LEAD, { role: 'lead', tz: 'America/New_York' });
+    await addPerson(t, ADA);
+    await t.slack.command(LEAD, `assign <@${ADA}> <${LINK}> due tomorrow`);
+    const [a] = await t.ballast.store.assignments.ofLead(LEAD);
+    fake.updateUser(ADA, { deleted: true });
+    expect((await run(t, '2026-11-27T07:00:00Z')).lines).toEqual([`#${a.id} ${ADA} offer: failed`]);
+    expect(await t.ballast.store.assignments.get(a.id)).toMatchObject({ state: 'declined', declineReason: 'unreachable' });
+    expect(leadMessages().some((m) => /would not deliver the offer/.test(textOf(m)))).toBe(true);
+    expect((await run(t, '2026-11-27T07:05:00Z')).lines).toEqual([]);
+  });
+
   it('expires straight away after a long outage, without a late reminder, and waits for the lead\'s working hours to tell them', async () => {
     const t = await start();
     await addPerson(t, LEAD, { role: 'lead' });
