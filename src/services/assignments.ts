@@ -126,7 +126,9 @@ export async function deliverOffer(deps: Deps, a: Assignment, opts: { dryRun?: b
   return r.status === 'gone' ? 'failed' : r.status;
 }
 
-async function leadThread(deps: Deps, a: Assignment): Promise<MessageRef> {
+async function leadThread(deps: Deps, given: Assignment): Promise<MessageRef> {
+  // Re-read: the copy in hand may predate the thread's first message.
+  const a = (await deps.store.assignments.get(given.id)) ?? given;
   if (a.leadChannel && a.leadTs) return { channel: a.leadChannel, ts: a.leadTs };
   const ref = await dm(deps, a.leadId, leadParent(a, await zoneOf(deps, a.leadId)));
   if (!(await deps.store.assignments.setLeadThread(a.id, ref.channel, ref.ts))) {

@@ -107,6 +107,7 @@ describe('the life cycle', () => {
     expect(textOf(offerMessage(ADA))).toMatch(/Done\. 25m logged/);
     expect(buttonsOf(offerMessage(ADA).blocks)).toEqual([]);
     const thread = leadThread();
+    expect(t.fake.messagesTo(LEAD).filter((m) => !m.threadTs)).toHaveLength(1);
     expect(thread.replies.map((m) => textOf(m))).toEqual([expect.stringMatching(/accepted/), expect.stringMatching(/finished it/)]);
     expect(t.fake.messagesTo(LEAD).map((m) => textOf(m)).join('\n')).not.toMatch(/25m/);
     expect(textOf(thread.parent)).toContain('done');
@@ -334,6 +335,7 @@ describe('over budget', () => {
     expect((await all())[0].state).toBe('offered');
     expect(textOf(offerMessage(ADA))).toContain('past your weekly advocacy budget');
     await t.fake.waitFor(() => leadThread().replies.some((m) => /past their weekly budget/.test(textOf(m))));
+    expect(t.fake.messagesTo(LEAD).filter((m) => !m.threadTs)).toHaveLength(1); // one thread per assignment
 
     const accept = await click(t, ADA, offerMessage(ADA), ACTIONS.assignAccept);
     const [warning] = await t.fake.waitFor(() => (accept.responses().length ? accept.responses() : null));
