@@ -43,8 +43,10 @@ export async function capacityOf(deps: Deps, person: Person): Promise<CapacityIn
   return { budget: budget.minutes, logged, openEstimates, capacity, band: capacityBand(capacity, budget.minutes) };
 }
 
-export function availableNow(deps: Deps, p: Person): boolean {
-  return isAvailable(p, localDate(deps.clock.now(), p.tz), deps.clock.now());
+/** Not paused, away, inactive, nor on an org holiday (which pauses everyone) in their own zone. */
+export async function availableNow(deps: Deps, p: Person): Promise<boolean> {
+  const today = localDate(deps.clock.now(), p.tz);
+  return isAvailable(p, today, deps.clock.now()) && !(await deps.store.settings.isHoliday(today));
 }
 
 export interface Suggested {
@@ -64,7 +66,8 @@ export async function suggestAdvocates(
     if (d === undefined) todayIn.set(tz, (d = localDate(now, tz)));
     return d;
   };
-  const people = (await deps.store.people.listActive()).filter((p) => isAvailable(p, today(p.tz), now));
+  const holidays = new Set(await deps.store.settings.holidays());
+  const people = (await deps.store.people.listActive()).filter((p) => isAvailable(p, today(p.tz), now) && !holidays.has(today(p.tz)));
   const settings = await deps.store.settings.get();
   const since = instantAt(weekStart(today(lead.tz)), '00:00', lead.tz);
   const [counts, open] = await Promise.all([deps.store.assignments.countsSince(since), deps.store.assignments.openEstimatesByPerson()]);
@@ -208,7 +211,7 @@ export async function offerAssignment(
   if (!who.ok) return fail('unknown_user', `I can't offer anything to <@${toId}>: ${who.error.message}`);
   const to = who.value;
   if (!to.active) return fail('inactive', `<@${to.id}> is no longer active in Slack. Pick someone else.`);
-  if (!availableNow(deps, to)) {
+  if (!(await availableNow(deps, to))) {
     const until = to.paused && to.pausedUntil ? ` until ${to.pausedUntil}` : '';
     return fail('paused', `<@${to.id}> is paused or away${until}, so Ballast won't offer them anything. \`/ballast assign <link>\` shows who has room.`);
   }

@@ -181,6 +181,12 @@ describe('only the assignee can act, and only once', () => {
       expect(res.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
       expect(textOf(res.body as { text: string })).toContain(`assigned to <@${ADA}>; only they can`);
     }
+    // A Done submission for someone else's assignment (a forged private_metadata) is refused too.
+    const forged = await t.slack.viewSubmission({
+      userId: BEN, callbackId: VIEWS.assignDone, privateMetadata: String((await all())[0].id), values: { [F.minutesBlock]: { [F.minutesAction]: '10m' } },
+    });
+    expect(forged.body).toMatchObject({ response_action: 'errors', errors: { [F.minutesBlock]: expect.stringContaining('only they can') } });
+    expect(await t.ballast.store.entries.allOf(BEN)).toEqual([]);
     expect((await all())[0].state).toBe('offered');
     expect(t.fake.callsTo('views.open')).toHaveLength(0);
     expect(leadThread().replies).toHaveLength(0);
@@ -464,6 +470,14 @@ describe('refusals', () => {
     expect((await t.ballast.store.people.get(ADA))!.active).toBe(false);
     const back = leadThread().replies.find((m) => /would not deliver/.test(textOf(m)))!;
     expect(buttonIn(back, ACTIONS.assignReassign).value).toBe(`${a.id}|${BEN}`);
+  });
+
+  it('suggests nobody and offers nothing on an org holiday', async () => {
+    await addPerson(t, ADA);
+    await t.ballast.store.settings.addHoliday('2026-11-26', null);
+    expect(replyText(await offer(`assign <${LINK}>`))).toContain('Nobody is available right now');
+    expect(replyText(await offer())).toContain('paused or away');
+    expect(await all()).toEqual([]);
   });
 
   it('refuses to offer to someone paused', async () => {
