@@ -1,7 +1,5 @@
 // Assignment rules: what a valid offer is, and which reminder is due for an assignment at an instant.
 import type { Assignment } from './model';
-import { localClock } from './time';
-import type { HHMM } from './types';
 
 export const DEFAULT_ESTIMATE_MINUTES = 15;
 export const DEFAULT_DUE_MS = 24 * 60 * 60_000;
@@ -43,12 +41,6 @@ export function dueProblem(dueMs: number, nowMs: number): string | null {
   if (dueMs <= nowMs) return 'The due time must be in the future.';
   if (dueMs - nowMs > MAX_DUE_MS) return 'Assignments are due within 30 days.';
   return null;
-}
-
-/** Inside the hours Ballast may DM someone (quietStart to quietEnd, their zone; end exclusive). */
-export function inWakingHours(nowMs: number, zone: string, start: HHMM, end: HHMM): boolean {
-  const hhmm = localClock(nowMs, zone).hhmm;
-  return start <= end ? hhmm >= start && hhmm < end : hhmm >= start || hhmm < end;
 }
 
 export type ReminderKind = 'remind' | 'due' | 'expire';

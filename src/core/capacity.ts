@@ -1,6 +1,5 @@
 // Who has room: capacity per advocate, availability, and the ranking behind a lead's suggestions.
 import { capacityBand, capacityMinutes, type CapacityBand } from './budget';
-import type { IsoDate } from './types';
 
 export interface Candidate {
   id: string;
@@ -38,31 +37,4 @@ export function rankAdvocates(candidates: readonly Candidate[], opts: { exclude?
 /** Would taking on `estimate` more minutes take the person past their budget? */
 export function wouldExceed(budget: number, logged: number, openEstimates: number, estimate: number): boolean {
   return capacityMinutes(budget, logged, openEstimates) - estimate < 0;
-}
-
-/** Slack statuses that read as "away": DESIGN.md counts them as paused for the day. */
-const AWAY_WORDS = /\b(vacation|vacationing|holiday|holidays|ooo|out of (the )?office|sick|off sick|on leave|parental leave|pto)\b/i;
-const AWAY_EMOJI = new Set([':palm_tree:', ':face_with_thermometer:']);
-
-export interface AvailabilityInput {
-  active: boolean;
-  deleted: boolean;
-  isBot: boolean;
-  paused: boolean;
-  pausedUntil: IsoDate | null;
-  statusText: string;
-  statusEmoji: string;
-  /** Epoch seconds; 0 = the status does not expire. */
-  statusExpiration: number;
-}
-
-/** Paused with no end date, or until a date not yet past, or away by Slack status. */
-export function isPausedOn(p: AvailabilityInput, today: IsoDate, nowMs: number): boolean {
-  if (p.paused && (p.pausedUntil === null || p.pausedUntil >= today)) return true;
-  const statusLive = p.statusExpiration === 0 || p.statusExpiration * 1000 > nowMs;
-  return statusLive && (AWAY_EMOJI.has(p.statusEmoji) || AWAY_WORDS.test(p.statusText));
-}
-
-export function isAvailable(p: AvailabilityInput, today: IsoDate, nowMs: number): boolean {
-  return p.active && !p.deleted && !p.isBot && !isPausedOn(p, today, nowMs);
 }

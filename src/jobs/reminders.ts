@@ -1,6 +1,7 @@
 // The `reminders` job: held offers delivered, the assignee reminded an hour before due, the lead told at
 // due, and expiry a day after due with the lead told. Every send is claimed first, so each goes out once.
-import { EXPIRE_AFTER_MS, inWakingHours, reminderAt } from '../core/assignment';
+import { EXPIRE_AFTER_MS, reminderAt } from '../core/assignment';
+import { canDmNow } from '../core/schedule';
 import type { Assignment } from '../core/model';
 import { reminderMessage } from '../slack/blocks/assignment';
 import {
@@ -25,7 +26,7 @@ export const reminders: Job = async (deps, atMs, { dryRun }) => {
   const settings = await deps.store.settings.get();
   const awake = async (personId: string): Promise<boolean> => {
     const p = await deps.store.people.get(personId);
-    return p !== undefined && p.active && inWakingHours(atMs, p.tz, settings.quietStart, settings.quietEnd);
+    return p !== undefined && p.active && canDmNow(atMs, p.tz, settings);
   };
   // Every open assignment: some are due soon or past, some are offers still waiting for working hours.
   const open = await deps.store.assignments.openDueBy(Number.MAX_SAFE_INTEGER);

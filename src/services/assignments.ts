@@ -1,9 +1,10 @@
 // Assignments: a lead offers a conversation, the advocate accepts, declines or finishes it, the lead follows along.
 import type { Assignment, AssignmentState, Person } from '../core/model';
 import { capacityBand, type CapacityBand } from '../core/budget';
-import { isAvailable, rankAdvocates, wouldExceed, type Candidate } from '../core/capacity';
+import { rankAdvocates, wouldExceed, type Candidate } from '../core/capacity';
+import { canDmNow, commonSkip } from '../core/schedule';
 import {
-  DEFAULT_DUE_MS, DEFAULT_ESTIMATE_MINUTES, MAX_BRIEF_CHARS, dueProblem, estimateProblem, inWakingHours, linkProblem,
+  DEFAULT_DUE_MS, DEFAULT_ESTIMATE_MINUTES, MAX_BRIEF_CHARS, dueProblem, estimateProblem, linkProblem,
   type DeclineReason,
 } from '../core/assignment';
 import { addDays, instantAt, localDate, weekStart } from '../core/time';
@@ -46,7 +47,7 @@ export async function capacityOf(deps: Deps, person: Person): Promise<CapacityIn
 /** Not paused, away, inactive, nor on an org holiday (which pauses everyone) in their own zone. */
 export async function availableNow(deps: Deps, p: Person): Promise<boolean> {
   const today = localDate(deps.clock.now(), p.tz);
-  return isAvailable(p, today, deps.clock.now()) && !(await deps.store.settings.isHoliday(today));
+  return commonSkip(p, today, deps.clock.now(), new Set(await deps.store.settings.holidays())) === null;
 }
 
 export interface Suggested {
@@ -67,7 +68,7 @@ export async function suggestAdvocates(
     return d;
   };
   const holidays = new Set(await deps.store.settings.holidays());
-  const people = (await deps.store.people.listActive()).filter((p) => isAvailable(p, today(p.tz), now) && !holidays.has(today(p.tz)));
+  const people = (await deps.store.people.listActive()).filter((p) => commonSkip(p, today(p.tz), now, holidays) === null);
   const settings = await deps.store.settings.get();
   const since = instantAt(weekStart(today(lead.tz)), '00:00', lead.tz);
   const [counts, open] = await Promise.all([deps.store.assignments.countsSince(since), deps.store.assignments.openEstimatesByPerson()]);
@@ -230,7 +231,7 @@ export async function offerAssignment(
   deps.log.info({ assignmentId: assignment.id, leadId: lead.id, assigneeId: to.id, overBudget: over }, 'assignment offered');
 
   const settings = await deps.store.settings.get();
-  const held = !inWakingHours(deps.clock.now(), to.tz, settings.quietStart, settings.quietEnd);
+  const held = !canDmNow(deps.clock.now(), to.tz, settings);
   const delivered = held ? 'held' : await deliverOffer(deps, assignment);
   const fresh = (await deps.store.assignments.get(assignment.id))!;
   try {

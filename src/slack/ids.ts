@@ -15,12 +15,28 @@ export const ACTIONS = {
   assignDeclineOther: 'ballast_assign_why_other',
   assignDone: 'ballast_assign_done',
   assignReassign: 'ballast_assign_reassign',
+  checkinNothing: 'ballast_checkin_nothing',
+  checkin15: 'ballast_checkin_15',
+  checkin30: 'ballast_checkin_30',
+  checkin60: 'ballast_checkin_60',
+  checkinOther: 'ballast_checkin_other',
+  checkinUndo: 'ballast_checkin_undo',
+  pulseNone: 'ballast_pulse_none',
+  pulseBit: 'ballast_pulse_bit',
+  pulseBack: 'ballast_pulse_back',
 } as const;
 
 export const VIEWS = {
   logModal: 'ballast_log_modal',
   assignDone: 'ballast_assign_done_modal',
   assignModal: 'ballast_assign_modal',
+  checkinOther: 'ballast_checkin_other_modal',
+} as const;
+
+/** Block ids of scheduled messages. */
+export const BLOCKS = {
+  checkinButtons: 'checkin_buttons',
+  pulseButtons: 'pulse_buttons',
 } as const;
 
 export const SHORTCUTS = {

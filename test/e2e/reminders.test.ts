@@ -1,5 +1,6 @@
 // The reminders job against the real app's store and the fake Slack: each send exactly once, across restarts.
 import { reminders } from '../../src/jobs/reminders';
+import { runCli } from '../../src/cli';
 import { ACTIONS } from '../../src/slack/ids';
 import { startTestApp, type TestApp } from '../support/app';
 import { addPerson, buttonIn, click, textOf } from '../support/assignments';
@@ -158,6 +159,30 @@ describe('reminders', () => {
     expect((await run(t, '2026-11-30T09:00:00Z')).lines).toEqual([]);
     expect(leadMessages()).toHaveLength(2);
     expect(adaMessages()).toHaveLength(1); // never reminded
+  });
+
+  it('runs from the ops CLI on the same database: a dry run previews, a real run sends once', async () => {
+    const t = await start();
+    await addPerson(t, LEAD, { role: 'lead' });
+    await addPerson(t, ADA);
+    await t.slack.command(LEAD, `assign <@${ADA}> <${LINK}> due 2h`);
+    const [a] = await t.ballast.store.assignments.ofLead(LEAD);
+    const cli = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(['jobs', 'run', 'reminders', ...args], {
+        out: (l) => out.push(l), err: (l) => err.push(l), clock: t.clock,
+        env: { DATABASE_PATH: t.dbPath, SLACK_BOT_TOKEN: fake.token, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'warn' },
+      });
+      return { code, out, err: err.join('\n') };
+    };
+    const preview = await cli('--at', '2026-11-26T11:30:00Z', '--dry-run');
+    expect(preview).toMatchObject({ code: 0, out: [`#${a.id} remind ${ADA}: dry-run`] });
+    expect(preview.err).toContain('dry run: nothing sent, nothing claimed');
+    expect(adaMessages()).toHaveLength(1);
+    expect((await cli('--at', '2026-11-26T11:30:00Z')).out).toEqual([`#${a.id} remind ${ADA}: sent`]);
+    expect((await cli('--at', '2026-11-26T11:31:00Z')).out).toEqual([`#${a.id} remind ${ADA}: duplicate`]);
+    expect(adaMessages()).toHaveLength(2);
   });
 
   it('leaves done and declined assignments alone', async () => {

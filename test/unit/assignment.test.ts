@@ -1,4 +1,4 @@
-import { dueProblem, estimateProblem, inWakingHours, linkProblem, reminderAt } from '../../src/core/assignment';
+import { dueProblem, estimateProblem, linkProblem, reminderAt } from '../../src/core/assignment';
 import { parseDueText } from '../../src/core/grammar';
 import { decodeOffer, decodeReassign, encodeOffer, encodeReassign } from '../../src/slack/blocks/assignment';
 
@@ -69,19 +69,6 @@ describe('reminderAt', () => {
     ['nothing for expired', 'expired', due + 25 * H, null],
   ])('%s', (_name, state, at, expected) => {
     expect(reminderAt({ state, dueAt: due }, at)).toBe(expected);
-  });
-});
-
-describe('inWakingHours', () => {
-  it.each<[string, string, boolean]>([
-    ['2026-11-26T07:00:00Z', 'Europe/Berlin', true], // 08:00
-    ['2026-11-26T06:59:00Z', 'Europe/Berlin', false], // 07:59
-    ['2026-11-26T17:59:00Z', 'Europe/Berlin', true], // 18:59
-    ['2026-11-26T18:00:00Z', 'Europe/Berlin', false], // 19:00
-    ['2026-11-26T15:00:00Z', 'America/New_York', true], // 10:00
-    ['2026-11-26T03:00:00Z', 'America/New_York', false], // 22:00
-  ])('%s in %s: %s', (iso, zone, expected) => {
-    expect(inWakingHours(Date.parse(iso), zone, '08:00', '19:00')).toBe(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isAvailable, isPausedOn, rankAdvocates, wouldExceed, type AvailabilityInput, type Candidate } from '../../src/core/capacity';
+import { rankAdvocates, wouldExceed, type Candidate } from '../../src/core/capacity';
 
 const c = (id: string, o: Partial<Candidate> = {}): Candidate => ({
   id, budget: 240, logged: 0, openEstimates: 0, assignmentsThisWeek: 0, available: true, ...o,
@@ -43,36 +43,5 @@ describe('wouldExceed', () => {
     [240, 300, 0, 1, true],
   ])('budget %i, logged %i, open %i, estimate %i → %s', (b, l, o, e, expected) => {
     expect(wouldExceed(b, l, o, e)).toBe(expected);
-  });
-});
-
-describe('availability', () => {
-  const base: AvailabilityInput = {
-    active: true, deleted: false, isBot: false, paused: false, pausedUntil: null, statusText: '', statusEmoji: '', statusExpiration: 0,
-  };
-  const now = Date.parse('2026-11-26T10:00:00Z');
-  it.each<[string, Partial<AvailabilityInput>, boolean]>([
-    ['someone active and not paused is available', {}, true],
-    ['paused with no end date is not', { paused: true }, false],
-    ['paused until a later date is not', { paused: true, pausedUntil: '2026-11-30' }, false],
-    ['paused until today is not, today being the last paused day', { paused: true, pausedUntil: '2026-11-26' }, false],
-    ['paused until yesterday is available again', { paused: true, pausedUntil: '2026-11-25' }, true],
-    ['inactive is not', { active: false }, false],
-    ['deleted is not', { deleted: true }, false],
-    ['a bot is not', { isBot: true }, false],
-    ['an out-of-office status is not', { statusText: 'OOO until Monday' }, false],
-    ['a vacation status is not', { statusText: 'On vacation' }, false],
-    ['the palm tree emoji is not', { statusEmoji: ':palm_tree:' }, false],
-    ['the thermometer face is not', { statusEmoji: ':face_with_thermometer:' }, false],
-    ['an expired away status no longer counts', { statusEmoji: ':palm_tree:', statusExpiration: now / 1000 - 60 }, true],
-    ['an ordinary status is fine', { statusText: 'In a meeting', statusEmoji: ':calendar:' }, true],
-  ])('%s', (_name, patch, expected) => {
-    expect(isAvailable({ ...base, ...patch }, '2026-11-26', now)).toBe(expected);
-  });
-
-  it('counts a paused person as paused on their last day and not the day after', () => {
-    const p = { ...base, paused: true, pausedUntil: '2026-11-26' };
-    expect(isPausedOn(p, '2026-11-26', now)).toBe(true);
-    expect(isPausedOn(p, '2026-11-27', now)).toBe(false);
   });
 });

@@ -2,6 +2,10 @@ import type { App } from '@slack/bolt';
 import { ACTIONS } from '../../ids';
 import type { ListenerDeps } from '../context';
 import { openLogModal } from './openLogModal';
+import { checkinAnswer } from './checkinAnswer';
+import { checkinOther } from './checkinOther';
+import { checkinUndo } from './checkinUndo';
+import { pulseAnswer } from './pulseAnswer';
 import { assignOffer } from './assignOffer';
 import { assignAccept } from './assignAccept';
 import { assignDecline } from './assignDecline';
@@ -10,6 +14,12 @@ import { assignReassign } from './assignReassign';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.openLogModal, openLogModal(deps));
+  for (const id of [ACTIONS.checkinNothing, ACTIONS.checkin15, ACTIONS.checkin30, ACTIONS.checkin60]) {
+    app.action(id, checkinAnswer(deps));
+  }
+  app.action(ACTIONS.checkinOther, checkinOther(deps));
+  app.action(ACTIONS.checkinUndo, checkinUndo(deps));
+  for (const id of [ACTIONS.pulseNone, ACTIONS.pulseBit, ACTIONS.pulseBack]) app.action(id, pulseAnswer(deps));
   app.action(ACTIONS.assignOffer, assignOffer(deps, { force: false }));
   app.action(ACTIONS.assignOfferAnyway, assignOffer(deps, { force: true }));
   app.action(ACTIONS.assignAccept, assignAccept(deps, { force: false }));
