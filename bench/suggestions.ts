@@ -1,5 +1,5 @@
-// How long `/ballast assign <link>` takes to rank everyone, against a baseline of merely listing them.
-// Run: npx tsx bench/suggestions.ts [people]
+// How long `/ballast assign <link>` takes to rank a whole workspace, against a baseline of merely listing
+// the people in it, in the same run. `npm run bench -- suggestions`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +10,7 @@ import { suggestAdvocates } from '../src/services/assignments';
 import type { Deps, SlackPort } from '../src/services/ports';
 import { localDate, weekKey } from '../src/core/time';
 
-async function main(): Promise<void> {
-  const n = Number(process.argv[2] ?? 2000);
+export async function benchSuggestions(n = 2000): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-'));
   const { store } = openStore(path.join(dir, 'bench.db'));
   const now = Date.parse('2026-11-26T10:00:00Z');
@@ -48,4 +47,3 @@ async function main(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-void main();
