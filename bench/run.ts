@@ -1,9 +1,11 @@
 // `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run.
 // Pass names to run a subset: `npm run bench -- log`.
 import { benchLog } from './log';
+import { benchSuggestions } from './suggestions';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   log: () => benchLog(),
+  suggestions: () => benchSuggestions(),
 };
 
 async function main(): Promise<void> {

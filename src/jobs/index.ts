@@ -4,12 +4,14 @@ import { JOB_NAMES } from './types';
 import { runCheckins } from './checkins';
 import { runPulse } from './pulse';
 import { runNudges } from './nudges';
+import { reminders } from './reminders';
 
-/** digests and reminders join this table with their features. */
+/** digests joins this table with its feature. */
 export const JOBS: Partial<Record<JobName, Job>> = {
   checkins: runCheckins,
   pulse: runPulse,
   nudges: runNudges,
+  reminders,
 };
 
 export type JobLookup = { ok: true; name: JobName; job: Job } | { ok: false; message: string };

@@ -4,9 +4,10 @@ import type { Reply } from '../../../blocks/replies';
 import { textReply } from '../../../blocks/replies';
 import { basics } from './basics';
 import { controls } from './controls';
+import { assign } from './assign';
 import type { CommandContext, Handler, HandlerTable } from './types';
 
-const TABLE: HandlerTable = { ...basics, ...controls };
+const TABLE: HandlerTable = { ...basics, ...controls, ...assign };
 
 export async function runSubcommand(ctx: CommandContext, command: Command): Promise<Reply> {
   const handler = TABLE[command.type] as Handler<typeof command.type> | undefined;
