@@ -233,6 +233,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.end(JSON.stringify(result));
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     await serveStatic(url.pathname, res);
   }
 
