@@ -100,7 +100,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     responseUrls: fake,
     strictAcks: false,
   });
-  const workspace = new Workspace(fake, slack);
+  const workspace = new Workspace(fake, slack, COMPANY.map((p) => ({ id: p.id, handles: [p.name, p.realName.split(' ')[0]!] })));
 
   // Server-sent events: the page refreshes whenever Slack's side changed.
   const listeners = new Set<http.ServerResponse>();

@@ -67,6 +67,8 @@ export class Workspace {
   constructor(
     private readonly fake: FakeSlack,
     private readonly slack: SlackClient,
+    /** Who `@name` in a typed command can mean, as Slack's autocomplete would offer. */
+    private readonly people: readonly { id: string; handles: readonly string[] }[] = [],
   ) {}
 
   /** Folds what the fake recorded since last time into the people's views; call after every change. */
@@ -185,7 +187,7 @@ export class Workspace {
   async command(user: string, userName: string, text: string): Promise<Outcome> {
     const entry: Ephemeral = { id: this.nextId('E'), user, order: ++this.order, label: `/ballast ${text}`.trim(), deleted: false };
     this.ephemerals.push(entry);
-    const r = await this.slack.command(user, text, {
+    const r = await this.slack.command(user, escapeCommandText(text, this.people), {
       responseUrl: this.responseUrl({ kind: 'ephemeral', user, id: entry.id }),
       triggerId: this.trigger(user),
       channelId: this.fake.dmChannelOf(user),
@@ -381,6 +383,26 @@ export class Workspace {
       bot_id: this.fake.botId,
     };
   }
+}
+
+/**
+ * The command text as Slack sends it with `should_escape: true`: &, < and > escaped, `@name` picked
+ * from autocomplete sent as `<@U…|name>`, links as `<https://…>`. Tokens typed in that form stay.
+ */
+export function escapeCommandText(text: string, people: readonly { id: string; handles: readonly string[] }[]): string {
+  return text
+    .split(/(<(?:[@#][A-Z0-9]+(?:\|[^<>]*)?|![^<>\s]+|(?:https?:\/\/|mailto:)[^<>\s|]+(?:\|[^<>]*)?)>)/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      return part
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+        .replace(/https?:\/\/\S+/g, (url) => `<${url}>`)
+        .replace(/(^|\s)@([\p{L}][\p{L}\d._-]*)/gu, (whole, pre: string, handle: string) => {
+          const who = people.find((p) => p.handles.some((h) => h.toLowerCase() === handle.toLowerCase()));
+          return who ? `${pre}<@${who.id}|${handle.toLowerCase()}>` : whole;
+        });
+    })
+    .join('');
 }
 
 function failed(r: SlackResponse): string {

@@ -95,6 +95,14 @@ it('opens the log modal from the global shortcut and closes it with Cancel', asy
   await page.waitForSelector('#modal-backdrop', { state: 'hidden' });
 });
 
+it('as a manager, names a report with @ as Slack autocomplete would and sets her budget', async () => {
+  await signInAs('U200MAR');
+  await page.fill('#composer', '/ballast budget @ada 3h');
+  await page.click('#send');
+  await page.locator('.msg[data-kind="ephemeral"]', { hasText: '3h' }).waitFor();
+  expect(await sandbox.ballast.store.people.get('U100ADA')).toMatchObject({ budgetMinutes: 180, budgetSetBy: 'U200MAR' });
+});
+
 it('jumps to the next check-in, and a click on its 15m button logs time and updates the DM in place', async () => {
   if (!JOBS.checkins) {
     throw new Error('JOBS.checkins is not registered in src/jobs/index.ts: the check-in job arrives with issue 3; this step runs once it is merged.');
@@ -119,13 +127,11 @@ it('as a manager, jumps to Monday and sees the digest of direct reports in a DM'
   await signInAs('U200MAR');
   await page.click('[data-jump="digest"]');
   await page.locator('[data-testid="job-report"]', { hasText: 'Mon 30 Nov, 09:00' }).waitFor();
-  // Marta manages Ada, Ben and Chiara; the digest names them.
-  const digest = page.locator('.msg[data-kind="message"]', { hasText: 'Ada Lindqvist' });
-  await digest.waitFor();
-  expect(await digest.textContent()).toContain('Ben Okafor');
+  // Marta manages Ada, Ben and Chiara; the digest names them (by mention, shown as their names).
+  await page.locator('.msg[data-kind="message"]').filter({ hasText: /\bAda\b/i }).filter({ hasText: /\bBen\b/i }).first().waitFor();
 
   // The same digest on demand.
   await page.fill('#composer', '/ballast team');
   await page.click('#send');
-  await page.locator('.msg[data-kind="ephemeral"]', { hasText: 'Chiara Mendes' }).waitFor();
+  await page.locator('.msg[data-kind="ephemeral"]', { hasText: /\bChiara\b/i }).first().waitFor();
 });
