@@ -57,6 +57,17 @@ function rawState(container) {
   return out;
 }
 
+function restore(container, raw) {
+  for (const node of container.querySelectorAll('[data-block-id][data-action-id]')) {
+    const value = raw[node.dataset.blockId]?.[node.dataset.actionId];
+    if (value === undefined || node.dataset.type === 'button') continue;
+    const chosen = new Set(Array.isArray(value) ? value : value === null ? [] : [value]);
+    if (node.tagName === 'SELECT') for (const o of node.options) o.selected = chosen.has(o.value);
+    else if (node.tagName === 'FIELDSET') for (const i of node.querySelectorAll('input')) i.checked = chosen.has(i.value);
+    else node.value = value ?? '';
+  }
+}
+
 // ------------------------------------------------------------------ rendering
 
 function renderTimeline() {
@@ -97,6 +108,8 @@ function renderModal() {
     return;
   }
   const key = `${m.id}:${m.hash}`;
+  // Slack keeps what was typed across views.update for inputs whose block and action ids stay the same.
+  const typed = !backdrop.hidden && modalKey?.startsWith(`${m.id}:`) ? rawState($('#modal-body')) : null;
   if (key === modalKey && !backdrop.hidden) {
     // Keep what the person has typed; only re-register the surface.
     surfaces.set(`view:${m.id}`, { where: { kind: 'view', viewId: m.id }, blocks: m.view.blocks });
@@ -109,6 +122,7 @@ function renderModal() {
   $('#modal-close').textContent = m.view.close?.text ?? 'Cancel';
   $('#modal-error').hidden = true;
   $('#modal-body').innerHTML = surface(`view:${m.id}`, { kind: 'view', viewId: m.id }, m.view.blocks, renderBlocks(m.view.blocks, ctx(m.errors)));
+  if (typed) restore($('#modal-body'), typed);
   backdrop.hidden = false;
 }
 
