@@ -48,6 +48,11 @@ beforeAll(async () => {
     seen.actions.push(body);
     await respond({ replace_original: true, text: 'Replaced', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Replaced by response_url' } }] });
   });
+  app.action<BlockAction>('t_eph', async ({ ack, body, respond }) => {
+    await ack();
+    seen.actions.push(body);
+    await respond({ replace_original: true, text: 'Ephemeral replaced' });
+  });
   app.action<BlockAction>('t_delete', async ({ ack, respond }) => {
     await ack();
     await respond({ delete_original: true });
@@ -137,6 +142,19 @@ it('shows a DM replaced through response_url in place, and hides one deleted thr
   const gone = await postDm([{ type: 'actions', block_id: 'b_d', elements: [{ type: 'button', action_id: 't_delete', text: { type: 'plain_text', text: 'Delete' } }] }]);
   await sandbox.workspace.blockAction(ADA, { kind: 'message', channel, ts: gone }, 'b_d', 't_delete', null, {});
   await sandbox.fake.waitFor(() => !timeline().some((m) => m.ts === gone));
+});
+
+it('sends a click on an ephemeral message with an ephemeral container, and replaces it through response_url', async () => {
+  const channel = sandbox.fake.dmChannelOf(ADA);
+  await sandbox.ballast.deps.slack.postEphemeral(channel, ADA, {
+    text: 'Pick one',
+    blocks: [{ type: 'actions', block_id: 'b_e', elements: [{ type: 'button', action_id: 't_eph', text: { type: 'plain_text', text: 'This one' } }] }],
+  });
+  const eph = timeline().find((m) => m.kind === 'ephemeral' && m.text === 'Pick one')!;
+  expect(await sandbox.workspace.blockAction(ADA, { kind: 'ephemeral', id: eph.id as string }, 'b_e', 't_eph', null, {})).toEqual({ ok: true });
+  expect(seen.actions.at(-1)!.container).toMatchObject({ type: 'message', channel_id: channel, is_ephemeral: true });
+  await sandbox.fake.waitFor(() => timeline().find((m) => m.id === eph.id && m.text === 'Ephemeral replaced'));
+  expect(sandbox.workspace.stateOf('U101BEN').timeline).toEqual([]);
 });
 
 it('answers a typed command in the ack, shown only to its author', async () => {
