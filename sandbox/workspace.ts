@@ -220,7 +220,7 @@ export class Workspace {
     const actionTs = `${1_700_000_000 + ++this.seq}.000100`;
     let blocks: unknown[] | undefined;
     if (where.kind === 'view') {
-      const v = this.fake.views.get(where.viewId) ?? [...this.fake.views.values()].find((x) => x.id === where.viewId);
+      const v = this.fake.views.get(where.viewId);
       if (!v) return { ok: false, error: 'That view is gone.' };
       blocks = v.view.blocks as unknown[];
       const values = stateValues(blocks, (b, a) => rawState[b]?.[a] ?? null);

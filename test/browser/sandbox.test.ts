@@ -99,7 +99,8 @@ it('as a manager, names a report with @ as Slack autocomplete would and sets her
   await signInAs('U200MAR');
   await page.fill('#composer', '/ballast budget @ada 3h');
   await page.click('#send');
-  await page.locator('.msg[data-kind="ephemeral"]', { hasText: '3h' }).waitFor();
+  // The reply's body, not the echoed command (which shows as soon as it is sent).
+  await page.locator('.msg[data-kind="ephemeral"] .surface', { hasText: '3h' }).waitFor();
   expect(await sandbox.ballast.store.people.get('U100ADA')).toMatchObject({ budgetMinutes: 180, budgetSetBy: 'U200MAR' });
 });
 
@@ -133,5 +134,5 @@ it('as a manager, jumps to Monday and sees the digest of direct reports in a DM'
   // The same digest on demand.
   await page.fill('#composer', '/ballast team');
   await page.click('#send');
-  await page.locator('.msg[data-kind="ephemeral"]', { hasText: /\bChiara\b/i }).first().waitFor();
+  await page.locator('.msg[data-kind="ephemeral"] .surface', { hasText: /\bChiara\b/i }).first().waitFor();
 });
