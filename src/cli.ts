@@ -1,9 +1,10 @@
 // The ops CLI (`npm run ballast -- <command>`): the same composition as main.ts, without the receiver.
-import { loadConfig, ConfigError, type Config } from './config';
+import { loadConfig, ConfigError, environment, type Config } from './config';
 import { openDatabase, migrate, DatabaseTooNewError } from './store/db';
 import { createStore, type Store } from './store';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
+import { jobsCommand } from './jobs/cli';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -18,6 +19,8 @@ const USAGE = `Usage: npm run ballast -- <command>
 
   migrate                         apply pending database migrations
   backup <file>                   write an online backup (a complete SQLite database) to <file>
+  jobs run <job> [--at <ISO>] [--dry-run]
+                                  run one pass of a scheduled job (checkins, pulse, nudges) as of now or --at
 `;
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -36,6 +39,8 @@ const COMMANDS: Record<string, CliCommand> = {
     return 0;
   },
 };
+
+COMMANDS.jobs = jobsCommand;
 
 /** Extra commands from later features register here (jobs, roster, export). */
 export function registerCliCommand(name: string, command: CliCommand): void {
@@ -93,7 +98,7 @@ if (require.main === module) {
   const io: CliIo = {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
-    env: process.env,
+    env: environment(),
     clock: systemClock,
   };
   runCli(process.argv.slice(2), io).then(

@@ -10,6 +10,8 @@ import { registerListeners } from './slack/listeners';
 import type { ListenerDeps } from './slack/listeners/context';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
+import { createScheduler, type Scheduler } from './jobs/scheduler';
+import { warningsAfterLog } from './services/warnings';
 
 
 export interface StartOptions {
@@ -26,6 +28,8 @@ export interface Ballast {
   store: Store;
   deps: ListenerDeps;
   log: Log;
+  /** Present when BALLAST_SCHEDULER=on. */
+  scheduler: Scheduler | null;
   /** The HTTP port actually bound (HTTP mode), useful when PORT=0. */
   port: number | null;
   stop(): Promise<void>;
@@ -93,6 +97,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     config: { admins: config.admins },
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
     homeSections: [],
+    afterLog: [warningsAfterLog],
   };
   registerListeners(app, deps);
   app.error(async (err) => {
@@ -110,10 +115,15 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     log.info({ mode: 'socket' }, 'Ballast is connected over Socket Mode');
   }
 
+  const scheduler = config.scheduler ? createScheduler(deps) : null;
+  scheduler?.start();
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info('shutting down');
+      // No new ticks; a pass in progress finishes before the database closes under it.
+      await scheduler?.stop();
       try {
         await app.stop();
       } catch (err) {
@@ -123,7 +133,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
       log.info('stopped');
     })());
 
-  return { app, store, deps, log, port, stop };
+  return { app, store, deps, log, scheduler, port, stop };
 }
 
 /** Run as a process: clear one-line config errors, graceful SIGTERM/SIGINT. */
