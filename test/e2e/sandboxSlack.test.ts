@@ -6,7 +6,7 @@ import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { jumpTarget, nextLocal } from '../../sandbox/clock';
 import { JOBS } from '../../src/jobs';
-import type { Job } from '../../src/jobs/types';
+import { JOB_NAMES, type Job } from '../../src/jobs/types';
 
 // Tuesday 24 Nov 2026, 11:00 in Berlin.
 const NOW = '2026-11-24T10:00:00Z';
@@ -185,7 +185,10 @@ it('jumps to the person\'s next check-in and runs every registered job at that i
     expect(result.now).toBe(Date.parse('2026-11-24T15:30:00Z'));
     expect(sandbox.clock.now()).toBe(result.now);
     expect(calls).toEqual([result.now]);
-    expect(result.reports).toEqual([expect.objectContaining({ job: 'pulse', sent: 1 })]);
+    expect(result.reports).toContainEqual(expect.objectContaining({ job: 'pulse', sent: 1, lines: ['U100ADA: would ask'] }));
+    // Every registered job ran, in the order the scheduler knows them; the rest are reported missing.
+    expect(result.reports.map((r) => r.job)).toEqual(JOB_NAMES.filter((n) => JOBS[n]));
+    expect(result.missing).toEqual(JOB_NAMES.filter((n) => !JOBS[n]));
     expect(result.label).toBe('Tue 24 Nov, 16:30 (Europe/Berlin)');
   } finally {
     if (had) JOBS.pulse = had;
