@@ -1,6 +1,7 @@
 // `npm run sandbox`: Ballast against a local stand-in for Slack, in the browser. Never touches DATABASE_PATH.
 import fs from 'node:fs';
 import path from 'node:path';
+import { environment } from '../src/config';
 import { DEFAULT_DB_PATH, startSandbox } from './server';
 
 async function main(): Promise<void> {
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   }
   const dbPath = process.env.SANDBOX_DATABASE_PATH || DEFAULT_DB_PATH;
   // The sandbox deletes its database at every start: pointing it at the real one must be deliberate.
-  const production = path.resolve(process.env.DATABASE_PATH || './data/ballast.db');
+  const production = path.resolve(environment().DATABASE_PATH || './data/ballast.db');
   if (path.resolve(dbPath) === production && fs.existsSync(production) && process.env.SANDBOX_ALLOW_PRODUCTION_DB !== 'yes') {
     process.stderr.write(`sandbox: ${dbPath} is Ballast's DATABASE_PATH and the sandbox recreates its database at start; set SANDBOX_ALLOW_PRODUCTION_DB=yes if you really mean it\n`);
     process.exit(1);
