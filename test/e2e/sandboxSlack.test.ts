@@ -7,6 +7,9 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { jumpTarget, nextLocal } from '../../sandbox/clock';
 import { JOBS } from '../../src/jobs';
 import { JOB_NAMES, type Job } from '../../src/jobs/types';
+import { USAGE } from '../../src/core/grammar';
+import { renderBlocks } from '../../sandbox/public/render';
+import { COMPANY } from '../../sandbox/seed';
 
 // Tuesday 24 Nov 2026, 11:00 in Berlin.
 const NOW = '2026-11-24T10:00:00Z';
@@ -195,6 +198,34 @@ it('jumps to the person\'s next check-in and runs every registered job at that i
     else delete JOBS.pulse;
   }
 });
+
+it('renders every surface Ballast produces (every command\'s example, every job, App Home, the modal) without a placeholder', async () => {
+  const examples = [...new Set(Object.values(USAGE).map((u) => u.example))].map((e) =>
+    e.replace(/^\/ballast\s*/, '').replace(/@dana/g, '@ada').replace(/@sam/g, '@marta'));
+  for (const who of ['U400ALX', 'U200MAR', 'U300SOL', 'U103DEV']) {
+    for (const text of examples) await sandbox.workspace.command(who, who, text);
+    await sandbox.workspace.globalShortcut(who);
+  }
+  for (const jump of ['checkin', 'pulse', 'digest', 'hour', 'checkin'] as const) {
+    for (const p of COMPANY) await sandbox.jump(p.id, jump);
+  }
+  for (const p of COMPANY) await sandbox.workspace.openHome(p.id);
+  await sandbox.fake.waitFor(() => COMPANY.every((p) => sandbox.fake.homeOf(p.id)), 5000);
+
+  const surfaces: unknown[][] = [];
+  for (const m of sandbox.fake.messages) for (const h of m.history) if (Array.isArray(h.blocks)) surfaces.push(h.blocks);
+  for (const v of sandbox.fake.views.values()) for (const view of [...v.history, v.view]) surfaces.push(view.blocks as unknown[]);
+  for (const r of sandbox.fake.responses) if (Array.isArray(r.body.blocks)) surfaces.push(r.body.blocks);
+  for (const p of COMPANY) {
+    for (const item of sandbox.workspace.stateOf(p.id).timeline as { blocks?: unknown[] }[]) if (item.blocks) surfaces.push(item.blocks);
+  }
+  const ctx = { userName: (id: string) => id, people: [] };
+  const unsupported = surfaces.map((b) => renderBlocks(b, ctx)).filter((html) => html.includes('[unsupported'));
+  expect(unsupported).toEqual([]);
+  // Many surfaces, from several sources: commands' replies, DMs from jobs, homes and modals.
+  expect(surfaces.length).toBeGreaterThan(100);
+  expect(sandbox.fake.messages.length).toBeGreaterThan(5);
+}, 60_000);
 
 describe('clock jumps', () => {
   const times = { checkinTime: '16:30' as const, checkinDays: [1, 2, 3, 4, 5] as const, digestDay: 1 as const, digestTime: '09:00' as const };
