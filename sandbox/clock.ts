@@ -32,17 +32,19 @@ export interface JumpTimes {
   /** The person's check-in time and days (their own, else the org's). */
   checkinTime: HHMM;
   checkinDays: readonly Weekday[];
+  /** The days the strain pulse goes out, at check-in time. */
+  pulseDays: readonly Weekday[];
   digestDay: Weekday;
   digestTime: HHMM;
 }
 
-/** Where a jump lands, in the chosen person's zone: the pulse goes out on Fridays at check-in time. */
+/** Where a jump lands, in the chosen person's zone. */
 export function jumpTarget(jump: Jump, nowMs: number, zone: string, t: JumpTimes): number {
   switch (jump) {
     case 'checkin':
       return nextLocal(nowMs, zone, t.checkinTime, t.checkinDays.length ? t.checkinDays : [1, 2, 3, 4, 5]);
     case 'pulse':
-      return nextLocal(nowMs, zone, t.checkinTime, [5]);
+      return nextLocal(nowMs, zone, t.checkinTime, t.pulseDays);
     case 'digest':
       return nextLocal(nowMs, zone, t.digestTime, [t.digestDay]);
     case 'hour':

@@ -15,6 +15,7 @@ import { JOB_NAMES, type JobName, type JobReport } from '../src/jobs/types';
 import { systemClock } from '../src/clock';
 import { instantLabel } from '../src/slack/blocks/format';
 import type { Weekday } from '../src/core/types';
+import { FRIDAY, checkinTimeOf } from '../src/core/schedule';
 import { startFakeSlack, type FakeSlack } from '../test/support/fakeSlack';
 import { createSlackClient } from '../test/support/signer';
 import { JUMPS, SandboxClock, jumpTarget, type Jump } from './clock';
@@ -123,8 +124,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const zone = person?.tz ?? 'UTC';
     const settings = await ballast.store.settings.get();
     const at = jumpTarget(which, clock.now(), zone, {
-      checkinTime: person?.checkinTime ?? settings.checkinTime,
+      checkinTime: person ? checkinTimeOf(person, settings) : settings.checkinTime,
       checkinDays: person?.checkinDays ?? [1, 2, 3, 4, 5],
+      pulseDays: FRIDAY,
       digestDay: settings.digestDay as Weekday,
       digestTime: settings.digestTime,
     });

@@ -228,7 +228,7 @@ it('renders every surface Ballast produces (every command\'s example, every job,
 }, 60_000);
 
 describe('clock jumps', () => {
-  const times = { checkinTime: '16:30' as const, checkinDays: [1, 2, 3, 4, 5] as const, digestDay: 1 as const, digestTime: '09:00' as const };
+  const times = { checkinTime: '16:30' as const, checkinDays: [1, 2, 3, 4, 5] as const, pulseDays: [5] as const, digestDay: 1 as const, digestTime: '09:00' as const };
   it.each([
     ['the next check-in later today', 'checkin', '2026-11-24T10:00:00Z', 'Europe/Berlin', '2026-11-24T15:30:00Z'],
     ['the next check-in tomorrow once today\'s has passed', 'checkin', '2026-11-24T16:00:00Z', 'Europe/Berlin', '2026-11-25T15:30:00Z'],
