@@ -124,7 +124,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const zone = person?.tz ?? 'UTC';
     const settings = await ballast.store.settings.get();
     const at = jumpTarget(which, clock.now(), zone, {
-      checkinTime: person ? checkinTimeOf(person, settings) : settings.checkinTime,
+      // A check-in set before the quiet hours end goes out when they do; jump to when it really arrives.
+      checkinTime: [person ? checkinTimeOf(person, settings) : settings.checkinTime, settings.quietStart].sort()[1]!,
       checkinDays: person?.checkinDays ?? [1, 2, 3, 4, 5],
       pulseDays: FRIDAY,
       digestDay: settings.digestDay as Weekday,
