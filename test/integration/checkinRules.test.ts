@@ -148,7 +148,7 @@ describe('Slack faults', () => {
   it.each(['account_inactive', 'user_not_found', 'user_disabled'])(
     'marks a person Slack answers %s for as inactive, serves the others, and skips them from then on',
     async (code) => {
-      h.fake.fail('conversations.open', code, { forUser: 'U2BRAVO' });
+      h.fake.fail('chat.postMessage', code, { forUser: 'U2BRAVO' });
       const r = await pass();
       expect(lineOf(r, 'U2BRAVO')).toContain('marked inactive');
       expect(h.checkinsTo('U1ALPHA')).toHaveLength(1);
@@ -157,7 +157,7 @@ describe('Slack faults', () => {
       h.clock.set('2026-11-27T15:30:00Z');
       const next = await pass();
       expect(lineOf(next, 'U2BRAVO')).toBe('');
-      expect(h.fake.callsTo('conversations.open').filter((c) => c.args.users === 'U2BRAVO')).toHaveLength(1);
+      expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U2BRAVO')).toHaveLength(1);
     },
   );
 
@@ -173,4 +173,18 @@ describe('Slack faults', () => {
     expect(errors[0]).toMatchObject({ job: 'checkin', subject: 'U1ALPHA', code: 'restricted_action' });
     expect((await h.person('U1ALPHA')).active).toBe(true);
   });
+});
+
+describe('a workspace limit that keeps answering 429', () => {
+  it('keeps waiting out Retry-After beyond the client’s own retries, and delivers', async () => {
+    await h.addPerson({ id: 'U1PATIENT', tz: 'Europe/Berlin' });
+    // The client retries four times; the fifth refusal reaches Ballast, which tries again.
+    h.fake.rateLimit('chat.postMessage', 1, 5);
+    const r = await pass();
+    expect(r.sent).toBe(1);
+    const posts = h.fake.callsTo('chat.postMessage');
+    expect(posts.filter((c) => c.status === 429)).toHaveLength(5);
+    expect(h.checkinsTo('U1PATIENT')).toHaveLength(1);
+    for (let i = 1; i < posts.length; i++) expect(posts[i].at - posts[i - 1].at).toBeGreaterThanOrEqual(950);
+  }, 20_000);
 });

@@ -52,7 +52,7 @@ describe('exactly once', () => {
 
   it('sends each check-in once when two processes run the same pass on one database file at the same moment', async () => {
     const people = await seed(h, 40);
-    h.fake.delay('conversations.open', 5);
+    h.fake.delay('chat.postMessage', 5);
     const a = spawnPass(h, AT);
     const b = spawnPass(h, AT);
     await Promise.all([a.ready, b.ready]);
