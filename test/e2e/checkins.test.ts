@@ -134,7 +134,8 @@ it('warns in a DM when a check-in click takes the week past 80%', async () => {
   await t.slack.command(ADA, 'log 3h reply yesterday');
   const m = await checkin();
   await click(m, ACTIONS.checkin15);
-  await t.fake.waitFor(() => t.fake.messagesTo(ADA).some((x) => (x.text ?? '').startsWith('Heads up')));
+  await t.fake.waitFor(() => updates(m) === 1);
+  expect(m.text).toContain('Logged 15m');
   expect(t.fake.messagesTo(ADA).find((x) => (x.text ?? '').startsWith('Heads up'))!.text).toContain('nearing');
 });
 
