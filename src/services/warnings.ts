@@ -66,7 +66,8 @@ export async function pendingManagerAlerts(deps: Deps, atMs: number): Promise<{ 
   const settings = await deps.store.settings.get();
   if (!settings.managerAlerts) return [];
   const out: { person: Person; weekKey: string }[] = [];
-  for (const claim of await deps.store.claims.ofJob(warningJob('crowding'))) {
+  // A week is at most 8 days old anywhere on Earth by the time it ends; older claims are done with.
+  for (const claim of await deps.store.claims.ofJobSince(warningJob('crowding'), atMs - 8 * 86_400_000)) {
     const person = await deps.store.people.get(claim.subject);
     if (!person?.managerId || !person.active) continue;
     if (claim.period !== weekKey(localDate(atMs, person.tz))) continue;
