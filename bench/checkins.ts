@@ -88,7 +88,7 @@ export async function benchCheckins(opts: CheckinBenchOptions = {}): Promise<Che
       peakRss = Math.max(peakRss, m.rss);
       peakHeap = Math.max(peakHeap, m.heapUsed);
     };
-    const sampler = setInterval(sample, 50);
+    const sampler = setInterval(sample, 250);
     const started = performance.now();
     const report = await runCheckins(deps, AT, { dryRun: false });
     const seconds = (performance.now() - started) / 1000;
