@@ -154,3 +154,26 @@ describe('the strain pulse', () => {
     expect(JSON.stringify(week.body)).toContain('Your pulse this week: advocacy squeezed your core work a bit');
   });
 });
+
+describe('warnings from other ways of logging', () => {
+  const headsUp = () => t.fake.messagesTo(ADA).filter((x) => (x.text ?? '').startsWith('Heads up'));
+
+  it('warns once when a slash command takes the week over budget', async () => {
+    await t.slack.command(ADA, 'log 4h reply');
+    await t.fake.waitFor(() => headsUp().length === 1);
+    expect(headsUp()[0].text).toContain('over this week’s advocacy budget');
+    await t.slack.command(ADA, 'log 10m reply');
+    expect(headsUp()).toHaveLength(1);
+  });
+
+  it('warns when the log modal takes the week past 80%', async () => {
+    const r = await t.slack.viewSubmission({
+      userId: ADA, callbackId: VIEWS.logModal,
+      values: { log_minutes: { minutes: '3h15m' }, log_kind: { kind: { type: 'static_select', selected_option: { value: 'post' } } } },
+    });
+    expect(r.status).toBe(200);
+    await t.fake.waitFor(() => headsUp().length === 1);
+    expect(headsUp()[0].text).toContain('nearing');
+    await t.fake.waitFor(() => t.fake.homeOf(ADA) !== undefined);
+  });
+});
