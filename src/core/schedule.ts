@@ -36,7 +36,7 @@ export function canDmNow(atMs: number, zone: string, window: Pick<OrgSettings, '
   return insideSendingHours(localClock(atMs, zone).hhmm, window);
 }
 
-const OOO_TEXT = /\b(vacation|ooo|out[\s-]of[\s-](the[\s-])?office|sick)\b/i;
+const OOO_TEXT = /\b(vacation\w*|ooo|out[\s-]of[\s-](the[\s-])?office|sick)\b/i;
 const OOO_EMOJI = new Set([':palm_tree:', ':face_with_thermometer:']);
 
 /** A Slack status that reads as out of office; an expired status no longer counts. */

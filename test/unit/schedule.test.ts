@@ -61,6 +61,7 @@ describe('isOutOfOffice', () => {
   it.each([
     ['Vacation', '', true],
     ['on vacation till Monday', '', true],
+    ['Vacationing in Lisbon', '', true],
     ['OOO', '', true],
     ['Out of office', '', true],
     ['out of the office', '', true],
