@@ -30,7 +30,10 @@ export function openDatabase(file: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // better-sqlite3 is synchronous: waiting on a lock stalls the whole process, acks included, and
+  // Slack gives up on an ack after 3 seconds. SQLite writes take milliseconds, so one second of
+  // waiting covers any honest contention (a CLI job, a backup) and leaves time to answer.
+  db.pragma('busy_timeout = 1000');
   return db;
 }
 
