@@ -1,5 +1,6 @@
 // Composition root: config → logger → database + migrations → Bolt app → listeners → scheduler → start.
 import type { Server } from 'node:http';
+import { WebClient } from '@slack/web-api';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { DestinationStream } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -10,6 +11,10 @@ import { registerListeners } from './slack/listeners';
 import type { ListenerDeps } from './slack/listeners/context';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
+import { EdgeReceiver, httpProcessEventErrorHandler, socketProcessEventErrorHandler } from './slack/edge';
+import { dedupeEvents } from './slack/middleware/dedupeEvents';
+import { sameTeamOnly } from './slack/middleware/sameTeam';
+import { singleWorkspace } from './slack/authorize';
 
 
 export interface StartOptions {
@@ -19,6 +24,8 @@ export interface StartOptions {
   logDestination?: DestinationStream;
   /** Overrides for tests: how long a command works before acking early. */
   ackBudgetMs?: number;
+  /** Socket Mode heartbeat overrides for tests (Bolt's defaults: 5000 and 30000 ms). */
+  socketMode?: { clientPingTimeoutMs?: number; serverPingTimeoutMs?: number };
 }
 
 export interface Ballast {
@@ -50,6 +57,22 @@ function healthRoute(store: Store) {
   };
 }
 
+/** A token Slack refuses is logged once, loudly, until a call works again; requests keep being served. */
+function tokenAlarm(log: Log) {
+  const reported = new Set<string>();
+  return {
+    onTokenFailure(code: string, method: string) {
+      if (reported.has(code)) return;
+      reported.add(code);
+      log.error({ code, method }, `Slack refuses Ballast's bot token (${code}): reinstall the app or update SLACK_BOT_TOKEN. ` +
+        'Until then Ballast answers from its own database and skips what needs Slack.');
+    },
+    onSuccess() {
+      reported.clear();
+    },
+  };
+}
+
 export async function startBallast(opts: StartOptions): Promise<Ballast> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
@@ -69,8 +92,12 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     receiver = new SocketModeReceiver({
       appToken: config.appToken,
       logger,
+      // SocketModeClient builds its WebClient from these options, so apps.connections.open goes to SLACK_API_URL too.
       installerOptions: { clientOptions: { slackApiUrl: config.apiUrl }, port: config.port },
       customRoutes: [healthRoute(store)],
+      clientPingTimeout: opts.socketMode?.clientPingTimeoutMs,
+      serverPingTimeout: opts.socketMode?.serverPingTimeoutMs,
+      processEventErrorHandler: socketProcessEventErrorHandler(log),
     });
   } else {
     http = new HTTPReceiver({
@@ -80,20 +107,28 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
       customRoutes: [healthRoute(store)],
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 3001,
+      processEventErrorHandler: httpProcessEventErrorHandler(log),
     });
     receiver = http;
   }
-  const app = new App({ token: config.botToken, receiver, logger, clientOptions });
+  const client = new WebClient(config.botToken, clientOptions);
+  const installation = singleWorkspace(config.botToken, async () => {
+    const r = await client.auth.test();
+    return { botUserId: r.user_id, botId: r.bot_id, teamId: r.team_id };
+  }, log);
+  const app = new App({ authorize: installation.authorize, receiver: new EdgeReceiver(receiver, log), logger, clientOptions });
 
   const deps: ListenerDeps = {
     store,
-    slack: slackPort(app.client),
+    slack: slackPort(client, tokenAlarm(log)),
     clock,
     log,
     config: { admins: config.admins },
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
     homeSections: [],
   };
+  app.use(sameTeamOnly(installation.installedTeam, log));
+  app.use(dedupeEvents(deps));
   registerListeners(app, deps);
   app.error(async (err) => {
     log.error({ err }, 'unhandled error in a listener');
