@@ -60,7 +60,9 @@ export function httpProcessEventErrorHandler(log: Log) {
     log.warn({ err: error }, isAuth ? 'request could not be authorized' : 'malformed request refused');
     response.writeHead(isAuth ? 401 : 400);
     response.end();
-    return false;
+    // true: the receiver marks the request acknowledged (it writes nothing more), which stops
+    // Bolt's 3-second "not acknowledged" timer from firing on a request already answered.
+    return true;
   };
 }
 
