@@ -57,6 +57,18 @@ function healthRoute(store: Store) {
   };
 }
 
+function socketClosed(socket: SocketModeReceiver, waitMs = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, waitMs);
+    function done(): void {
+      clearTimeout(timer);
+      socket.client.off('disconnected', done);
+      resolve();
+    }
+    socket.client.once('disconnected', done);
+  });
+}
+
 /** A token Slack refuses is logged once, loudly, until a call works again; requests keep being served. */
 function tokenAlarm(log: Log) {
   const reported = new Set<string>();
@@ -88,8 +100,9 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
   const clientOptions = webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') });
   let receiver: Receiver;
   let http: HTTPReceiver | undefined;
+  let socket: SocketModeReceiver | undefined;
   if (config.appToken) {
-    receiver = new SocketModeReceiver({
+    receiver = socket = new SocketModeReceiver({
       appToken: config.appToken,
       logger,
       // SocketModeClient builds its WebClient from these options, so apps.connections.open goes to SLACK_API_URL too.
@@ -150,7 +163,11 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     (stopping ??= (async () => {
       log.info('shutting down');
       try {
+        // Bolt's Socket Mode stop() only starts the close handshake; wait for it (briefly) so the
+        // socket is really closed before the database is.
+        const closed = socket ? socketClosed(socket) : undefined;
         await app.stop();
+        await closed;
       } catch (err) {
         log.warn({ err }, 'receiver did not stop cleanly');
       }
