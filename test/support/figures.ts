@@ -8,7 +8,7 @@ export const FIGURES_FILE = process.env.BALLAST_FIGURES ?? path.join(os.tmpdir()
 
 /** Merge one case's figures into the file (each test file writes its own keys). */
 export function recordFigures(caseName: string, figures: Record<string, unknown>): void {
-  let all: Record<string, unknown> = {};
+  let all: Record<string, unknown>;
   try {
     all = JSON.parse(fs.readFileSync(FIGURES_FILE, 'utf8')) as Record<string, unknown>;
   } catch {
