@@ -8,7 +8,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function zoneOrThrow(zone: string): IANAZone {
   // An unknown zone here is a programming error: zones are validated where they enter (isValidZone).
-  if (!IANAZone.isValidZone(zone)) throw new Error(`Unknown time zone: ${zone}`);
+  if (!isValidZone(zone)) throw new Error(`Unknown time zone: ${zone}`);
   return IANAZone.create(zone);
 }
 
@@ -34,8 +34,18 @@ export function isIsoDate(s: string): boolean {
   return ISO_DATE.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid;
 }
 
+// luxon answers isValidZone by building an Intl.DateTimeFormat each time (about 0.3 ms); every
+// command parse and week computation asks several times, so the answers are remembered.
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string' || zone === '') return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 export function localDate(nowMs: number, zone: string): IsoDate {
