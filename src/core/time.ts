@@ -12,11 +12,32 @@ function zoneOrThrow(zone: string): IANAZone {
   return IANAZone.create(zone);
 }
 
+/**
+ * Pure answers remembered, bounded: a week's summary asks for the same few dates dozens of times,
+ * and each luxon parse or plus() costs tens of microseconds.
+ */
+function remembered<T>(limit = 5000): (key: string, compute: () => T) => T {
+  const cache = new Map<string, T>();
+  return (key, compute) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = compute();
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+const calendarMemo = remembered<DateTime>();
+const addDaysMemo = remembered<IsoDate>();
+
 /** Calendar arithmetic happens in UTC so that no zone's DST change can shift a date. */
 function calendar(date: IsoDate): DateTime {
-  const dt = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
-  if (!dt || !dt.isValid) throw new Error(`Not a date: ${date}`);
-  return dt;
+  return calendarMemo(date, () => {
+    const dt = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
+    if (!dt || !dt.isValid) throw new Error(`Not a date: ${date}`);
+    return dt;
+  });
 }
 
 function isoOf(dt: DateTime): IsoDate {
@@ -67,7 +88,7 @@ export function localClock(
 }
 
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return isoOf(calendar(date).plus({ days: n }));
+  return addDaysMemo(`${date}|${n}`, () => isoOf(calendar(date).plus({ days: n })));
 }
 
 /** Whole days from a to b (b − a). */
