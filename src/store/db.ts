@@ -31,9 +31,10 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   // better-sqlite3 is synchronous: waiting on a lock stalls the whole process, acks included, and
-  // Slack gives up on an ack after 3 seconds. SQLite writes take milliseconds, so one second of
-  // waiting covers any honest contention (a CLI job, a backup) and leaves time to answer.
-  db.pragma('busy_timeout = 1000');
+  // Slack gives up on an ack after 3 seconds. A command may write up to three times (the delivery
+  // record, the profile, the entry), so each wait must stay well under a second; SQLite writes take
+  // milliseconds, so half a second covers honest contention (a CLI job in another process).
+  db.pragma('busy_timeout = 500');
   return db;
 }
 

@@ -24,7 +24,7 @@ afterEach(() => expect(t.fake.rejections).toEqual([]));
 describe('a database locked by another process', () => {
   let other: Database.Database;
   beforeEach(() => {
-    // The app waits this long for a lock before giving up (1 s in production; short here to keep the test quick).
+    // The app waits this long for a lock before giving up (500 ms in production; shorter here to keep the test quick).
     t.ballast.store.db.pragma('busy_timeout = 100');
     other = new Database(t.dbPath);
     other.exec('BEGIN EXCLUSIVE');
@@ -32,7 +32,7 @@ describe('a database locked by another process', () => {
   afterEach(() => {
     if (other.inTransaction) other.exec('ROLLBACK');
     other.close();
-    t.ballast.store.db.pragma('busy_timeout = 1000');
+    t.ballast.store.db.pragma('busy_timeout = 500');
   });
 
   it('answers a slash command with "try again", logs SQLITE_BUSY, and stores nothing', async () => {
