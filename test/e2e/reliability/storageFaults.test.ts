@@ -67,6 +67,25 @@ describe('a database locked by another process', () => {
   });
 });
 
+describe('a database locked for longer than the production busy_timeout', () => {
+  it('still acknowledges within 3 seconds, even for a new person whose first command needs three writes', async () => {
+    t.fake.addUser({ id: 'U102CAT', name: 'cat' });
+    const other = new Database(t.dbPath);
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      const started = performance.now();
+      const r = await t.slack.command('U102CAT', 'log 30m reply while locked');
+      const ackMs = performance.now() - started;
+      expect(text(r)).toContain('please try again');
+      expect(ackMs).toBeLessThan(3000);
+      recordFigures('storageLockedAckLatency', { busyTimeoutMs: 500, ackMs: Math.round(ackMs), reply: 'try again' });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  });
+});
+
 describe('a read-only database', () => {
   afterEach(() => t.ballast.store.db.pragma('query_only = OFF'));
 
