@@ -23,7 +23,7 @@ it('keeps every acknowledged /ballast log through a SIGKILL, with an intact file
   const unanswered: string[] = [];
   let sent = 0;
   let killed = false;
-  const KILL_AFTER = 150;
+  const KILL_AFTER = 300;
   const worker = async (w: number): Promise<void> => {
     for (let i = 0; !killed; i += 1) {
       const note = `crash-w${w}-n${i}`;
