@@ -34,7 +34,12 @@ interface PrivilegedRow {
   expect: Outcome;
   /** The stored effect, read back after the command: equal to `after` when allowed, else unchanged. */
   effect: { read: (t: TestApp) => unknown; after: unknown };
+  /** What a refused actor is told; default: the budget refusal. */
+  refusal?: RegExp;
 }
+
+const BUDGET_REFUSAL = /Only that person's manager or a Ballast admin/;
+const OTHER_WORKSPACE = /only serves the workspace it is installed in/;
 
 const m = (who: Actor) => `<@${CAST[who]}|${who}>`;
 const budgetOf = (who: Actor) => (t: TestApp) =>
@@ -128,7 +133,7 @@ describe('privileged commands', () => {
       expect(text).not.toMatch(/only|can't|cannot/i);
     } else {
       expect(after).toEqual(before);
-      expect(text).toMatch(row.expect === 'ignored' ? /only serves the workspace it is installed in/ : /Only that person's manager or a Ballast admin/);
+      expect(text).toMatch(row.expect === 'ignored' ? OTHER_WORKSPACE : (row.refusal ?? BUDGET_REFUSAL));
     }
   });
 });
