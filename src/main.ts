@@ -1,5 +1,6 @@
 // Composition root: config → logger → database + migrations → Bolt app → listeners → scheduler → start.
 import type { Server } from 'node:http';
+import { WebClient } from '@slack/web-api';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { DestinationStream } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -13,6 +14,10 @@ import { systemClock } from './clock';
 import { createScheduler, type Scheduler } from './jobs/scheduler';
 import { warningsAfterLog } from './services/warnings';
 import { assignmentBoard } from './slack/assignmentBoard';
+import { EdgeReceiver, httpProcessEventErrorHandler, socketProcessEventErrorHandler } from './slack/edge';
+import { dedupeEvents } from './slack/middleware/dedupeEvents';
+import { sameTeamOnly } from './slack/middleware/sameTeam';
+import { singleWorkspace } from './slack/authorize';
 
 
 export interface StartOptions {
@@ -22,6 +27,8 @@ export interface StartOptions {
   logDestination?: DestinationStream;
   /** Overrides for tests: how long a command works before acking early. */
   ackBudgetMs?: number;
+  /** Socket Mode heartbeat overrides for tests (Bolt's defaults: 5000 and 30000 ms). */
+  socketMode?: { clientPingTimeoutMs?: number; serverPingTimeoutMs?: number };
 }
 
 export interface Ballast {
@@ -55,6 +62,34 @@ function healthRoute(store: Store) {
   };
 }
 
+function socketClosed(socket: SocketModeReceiver, waitMs = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, waitMs);
+    function done(): void {
+      clearTimeout(timer);
+      socket.client.off('disconnected', done);
+      resolve();
+    }
+    socket.client.once('disconnected', done);
+  });
+}
+
+/** A token Slack refuses is logged once, loudly, until a call works again; requests keep being served. */
+function tokenAlarm(log: Log) {
+  const reported = new Set<string>();
+  return {
+    onTokenFailure(code: string, method: string) {
+      if (reported.has(code)) return;
+      reported.add(code);
+      log.error({ code, method }, `Slack refuses Ballast's bot token (${code}): reinstall the app or update SLACK_BOT_TOKEN. ` +
+        'Until then Ballast answers from its own database and skips what needs Slack.');
+    },
+    onSuccess() {
+      reported.clear();
+    },
+  };
+}
+
 export async function startBallast(opts: StartOptions): Promise<Ballast> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
@@ -70,12 +105,17 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
   const clientOptions = webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') });
   let receiver: Receiver;
   let http: HTTPReceiver | undefined;
+  let socket: SocketModeReceiver | undefined;
   if (config.appToken) {
-    receiver = new SocketModeReceiver({
+    receiver = socket = new SocketModeReceiver({
       appToken: config.appToken,
       logger,
+      // SocketModeClient builds its WebClient from these options, so apps.connections.open goes to SLACK_API_URL too.
       installerOptions: { clientOptions: { slackApiUrl: config.apiUrl }, port: config.port },
       customRoutes: [healthRoute(store)],
+      clientPingTimeout: opts.socketMode?.clientPingTimeoutMs,
+      serverPingTimeout: opts.socketMode?.serverPingTimeoutMs,
+      processEventErrorHandler: socketProcessEventErrorHandler(log),
     });
   } else {
     http = new HTTPReceiver({
@@ -85,14 +125,20 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
       customRoutes: [healthRoute(store)],
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 3001,
+      processEventErrorHandler: httpProcessEventErrorHandler(log),
     });
     receiver = http;
   }
-  const app = new App({ token: config.botToken, receiver, logger, clientOptions });
+  const client = new WebClient(config.botToken, clientOptions);
+  const installation = singleWorkspace(config.botToken, async () => {
+    const r = await client.auth.test();
+    return { botUserId: r.user_id, botId: r.bot_id, teamId: r.team_id };
+  }, log);
+  const app = new App({ authorize: installation.authorize, receiver: new EdgeReceiver(receiver, log), logger, clientOptions });
 
   const deps: ListenerDeps = {
     store,
-    slack: slackPort(app.client),
+    slack: slackPort(client, tokenAlarm(log)),
     clock,
     log,
     config: { admins: config.admins },
@@ -100,6 +146,8 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     homeSections: [assignmentBoard],
     afterLog: [warningsAfterLog],
   };
+  app.use(sameTeamOnly(installation.installedTeam, log));
+  app.use(dedupeEvents(deps));
   registerListeners(app, deps);
   app.error(async (err) => {
     log.error({ err }, 'unhandled error in a listener');
@@ -126,7 +174,11 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
       // No new ticks; a pass in progress finishes before the database closes under it.
       await scheduler?.stop();
       try {
+        // Bolt's Socket Mode stop() only starts the close handshake; wait for it (briefly) so the
+        // socket is really closed before the database is.
+        const closed = socket ? socketClosed(socket) : undefined;
         await app.stop();
+        await closed;
       } catch (err) {
         log.warn({ err }, 'receiver did not stop cleanly');
       }

@@ -646,6 +646,9 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip the quadratic work for hopeless pairs
+    // (a pasted paragraph as the first word would otherwise cost a table of its length per candidate).
+    if (Math.abs(w.length - c.length) > limit) continue;
     const dist = editDistance(w, c);
     if (dist < bestDistance) {
       best = c;

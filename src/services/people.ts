@@ -10,8 +10,11 @@ export async function ensurePerson(deps: Deps, userId: string): Promise<Outcome<
   const known = await deps.store.people.get(userId);
   let person = known;
   if (!known || now - known.refreshedAt >= REFRESH_AFTER_MS) {
+    // Only Slack's answer is caught here: a storage error while recording it is not Slack's fault
+    // and goes to the edge, which tells the person the database is busy.
+    let profile: Awaited<ReturnType<Deps['slack']['userInfo']>> | undefined;
     try {
-      person = await deps.store.people.upsertProfile(await deps.slack.userInfo(userId), now);
+      profile = await deps.slack.userInfo(userId);
     } catch (e) {
       const code = e instanceof SlackError ? e.code : 'unexpected';
       if (known && !(e instanceof SlackError && GONE_CODES.has(code))) {
@@ -23,6 +26,15 @@ export async function ensurePerson(deps: Deps, userId: string): Promise<Outcome<
       } else {
         deps.log.error({ userId, err: e }, 'users.info failed for a new person');
         return fail('slack_unavailable', "Ballast couldn't reach Slack to look you up. Please try again in a minute.");
+      }
+    }
+    if (profile) {
+      try {
+        person = await deps.store.people.upsertProfile(profile, now);
+      } catch (e) {
+        // A known person can be served from yesterday's record (reading works while writing may not).
+        if (!known) throw e;
+        deps.log.warn({ userId, err: e }, 'could not record the refreshed profile; using the stored one');
       }
     }
   }

@@ -26,11 +26,23 @@ export function toProfile(u: SlackUser): SlackProfile {
   };
 }
 
-async function call<T>(method: string, run: () => Promise<T>): Promise<T> {
+/** Slack's answers that mean Ballast's own token no longer works: nothing will, until someone fixes it. */
+export const TOKEN_CODES = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'not_authed', 'account_inactive_app', 'team_access_not_granted']);
+
+export interface SlackPortHooks {
+  /** Called on every call that failed because of the token itself (Slack's code), and on every success. */
+  onTokenFailure?: (code: string, method: string) => void;
+  onSuccess?: () => void;
+}
+
+async function callWith<T>(method: string, run: () => Promise<T>, hooks: SlackPortHooks = {}): Promise<T> {
   try {
-    return await run();
+    const result = await run();
+    hooks.onSuccess?.();
+    return result;
   } catch (e) {
     const err = e as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
+    if (err.data?.error && TOKEN_CODES.has(err.data.error)) hooks.onTokenFailure?.(err.data.error, method);
     if (err.data?.error) throw new SlackError(err.data.error, method);
     if (err.code === 'slack_webapi_rate_limited_error') throw new SlackError('ratelimited', method);
     if (err.code === 'slack_webapi_http_error') throw new SlackError(`http_${err.statusCode ?? 'error'}`, method);
@@ -51,7 +63,8 @@ export function webClientOptions(apiUrl: string, extra: WebClientOptions = {}): 
   };
 }
 
-export function slackPort(client: WebClient): SlackPort {
+export function slackPort(client: WebClient, hooks: SlackPortHooks = {}): SlackPort {
+  const call = <T>(method: string, run: () => Promise<T>): Promise<T> => callWith(method, run, hooks);
   return {
     async userInfo(userId) {
       const r = await call('users.info', () => client.users.info({ user: userId }));

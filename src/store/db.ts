@@ -30,7 +30,11 @@ export function openDatabase(file: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // better-sqlite3 is synchronous: waiting on a lock stalls the whole process, acks included, and
+  // Slack gives up on an ack after 3 seconds. A command may write up to three times (the delivery
+  // record, the profile, the entry), so each wait must stay well under a second; SQLite writes take
+  // milliseconds, so half a second covers honest contention (a CLI job in another process).
+  db.pragma('busy_timeout = 500');
   return db;
 }
 

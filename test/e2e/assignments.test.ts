@@ -14,11 +14,8 @@ const DAN = 'U203DAN';
 const LINK = 'https://x.com/acme/status/1865';
 
 let t: TestApp;
-/** Bolt checks its token with auth.test as it starts; closing before the answer would leave that call failing. */
 async function start(env?: Record<string, string>): Promise<TestApp> {
-  const app = await startTestApp({ env });
-  await app.fake.waitForCall('auth.test');
-  return app;
+  return startTestApp({ env });
 }
 
 beforeEach(async () => {

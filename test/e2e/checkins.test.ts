@@ -60,7 +60,8 @@ it('logs once when Slack delivers the same click twice', async () => {
   const m = await checkin();
   const opts = { userId: ADA, actionId: ACTIONS.checkin15, value: '2026-11-26', triggerId: '1.2.same', message: { ts: m.ts, channel: m.channel, blocks: m.blocks } };
   await Promise.all([t.slack.blockAction(opts), t.slack.blockAction(opts)]);
-  await t.fake.waitFor(() => updates(m) === 2);
+  // The repeat delivery carries the same trigger_id and is dropped at the edge; the first updates the message.
+  await t.fake.waitFor(() => updates(m) >= 1);
   const stored = await entries();
   expect(stored).toHaveLength(1);
   expect(stored[0].minutes).toBe(15);

@@ -15,10 +15,7 @@ let fake: FakeSlack;
 const apps: TestApp[] = [];
 
 async function start(dir?: string, now?: string): Promise<TestApp> {
-  const before = fake.callsTo('auth.test').length;
   const t = await startTestApp({ fakeSlack: fake, dir, now });
-  // Bolt checks its token as it starts; closing before the answer would leave that call failing.
-  await fake.waitFor((f) => f.callsTo('auth.test').filter((c) => c.status).length > before);
   apps.push(t);
   return t;
 }

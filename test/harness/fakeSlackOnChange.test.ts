@@ -13,16 +13,16 @@ const call = (method: string, body: Record<string, unknown>) =>
     body: JSON.stringify(body),
   });
 
-it('tells a change listener after every request it answers, until unsubscribed', async () => {
+it('tells a change listener about every request (when it arrives and when it is answered), until unsubscribed', async () => {
   fake.addUser({ id: 'U100ADA' });
   let changes = 0;
   const off = fake.onChange(() => {
     changes += 1;
   });
   await call('chat.postMessage', { channel: 'U100ADA', text: 'hi' });
-  expect(changes).toBe(1);
+  expect(changes).toBe(2);
   off();
   await call('chat.postMessage', { channel: 'U100ADA', text: 'again' });
-  expect(changes).toBe(1);
+  expect(changes).toBe(2);
   expect(fake.messagesTo('U100ADA')).toHaveLength(2);
 });

@@ -496,6 +496,8 @@ export class FakeSlack {
     delete args.token;
     const call: FakeCall = { method, args, at: wallClock() };
     this.calls.push(call);
+    // Lets tests wait for a call that is still pending (delayed or hung), not only answered ones.
+    this.events.emit('change');
     const answer = await this.answer(method, args, req, bodyToken);
     if (answer === 'hang') return;
     call.status = answer.status;

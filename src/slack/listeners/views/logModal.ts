@@ -35,7 +35,15 @@ const BLOCK_OF: Record<keyof LogFormFields, string> = {
 export function logModalSubmitted(deps: ListenerDeps) {
   return async ({ ack, body, view }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> => {
     const log = deps.log.child({ userId: body.user.id, view: 'log_modal' });
-    const who = await ensurePerson(deps, body.user.id);
+    let who: Awaited<ReturnType<typeof ensurePerson>>;
+    try {
+      who = await ensurePerson(deps, body.user.id);
+    } catch (err) {
+      // Without an answer Slack would close the modal as if the entry had been saved.
+      const reply = failureReply(log, err, 'log modal submission failed');
+      await ack({ response_action: 'errors', errors: { [F.minutesBlock]: reply.text.slice(0, 150) } });
+      return;
+    }
     if (!who.ok) {
       await ack({ response_action: 'errors', errors: { [F.minutesBlock]: who.error.message } });
       return;
