@@ -4,6 +4,7 @@ import { openDatabase, migrate, DatabaseTooNewError } from './store/db';
 import { createStore, type Store } from './store';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
+import { managerCliCommands } from './ops/managerCli';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -18,6 +19,9 @@ const USAGE = `Usage: npm run ballast -- <command>
 
   migrate                         apply pending database migrations
   backup <file>                   write an online backup (a complete SQLite database) to <file>
+  roster import <file.csv>        set people, managers, hours, budgets and roles (all or nothing)
+  roster export                   the roster, in the import format, to stdout
+  export entries [--from D] [--to D]  every entry as CSV to stdout
 `;
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -35,6 +39,7 @@ const COMMANDS: Record<string, CliCommand> = {
     io.out(`backup written to ${file}`);
     return 0;
   },
+  ...managerCliCommands,
 };
 
 /** Extra commands from later features register here (jobs, roster, export). */

@@ -10,6 +10,7 @@ import { registerListeners } from './slack/listeners';
 import type { ListenerDeps } from './slack/listeners/context';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
+import { adminHomeSection, teamHomeSection } from './slack/homeSections';
 
 
 export interface StartOptions {
@@ -92,7 +93,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     log,
     config: { admins: config.admins },
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
-    homeSections: [],
+    homeSections: [teamHomeSection, adminHomeSection],
   };
   registerListeners(app, deps);
   app.error(async (err) => {

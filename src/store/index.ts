@@ -6,6 +6,7 @@ import { claimsStore } from './claims';
 import { settingsStore } from './settings';
 import { strainStore } from './strain';
 import { eventsStore } from './events';
+import { reportingStore } from './reporting';
 
 export function createStore(db: Db) {
   return {
@@ -16,6 +17,7 @@ export function createStore(db: Db) {
     settings: settingsStore(db),
     strain: strainStore(db),
     events: eventsStore(db),
+    reporting: reportingStore(db),
     /** A cheap query for /healthz. */
     async ping(): Promise<boolean> {
       return db.prepare('SELECT 1 AS ok').get() !== undefined;

@@ -3,9 +3,10 @@ import type { Command } from '../../../../core/types';
 import type { Reply } from '../../../blocks/replies';
 import { textReply } from '../../../blocks/replies';
 import { basics } from './basics';
+import { managers } from './managers';
 import type { CommandContext, Handler, HandlerTable } from './types';
 
-const TABLE: HandlerTable = { ...basics };
+const TABLE: HandlerTable = { ...basics, ...managers };
 
 export async function runSubcommand(ctx: CommandContext, command: Command): Promise<Reply> {
   const handler = TABLE[command.type] as Handler<typeof command.type> | undefined;
