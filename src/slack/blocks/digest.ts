@@ -37,15 +37,15 @@ function rowText(r: DigestRow): string {
 }
 
 /** Rows packed into sections under Slack's 3,000-character limit, so big teams stay within 50 blocks. */
-function packed(texts: string[], max = 2800): KnownBlock[] {
+function packed(texts: string[], max = 2800, separator = '\n\n'): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let current = '';
   for (const t of texts) {
-    if (current && current.length + t.length + 2 > max) {
+    if (current && current.length + t.length + separator.length > max) {
       blocks.push(section(current));
       current = '';
     }
-    current = current ? `${current}\n\n${t}` : t;
+    current = current ? `${current}${separator}${t}` : t;
   }
   if (current) blocks.push(section(current));
   return blocks;
@@ -118,10 +118,10 @@ export function orgReportBlocks(r: OrgReport, opts: { title?: string; maxTeams?:
   ];
   const maxTeams = opts.maxTeams ?? 30;
   const teamLines = r.teams.slice(0, maxTeams).map((t) =>
-    `${t.managerId ? `<@${t.managerId}>'s team` : 'No manager set'}: ${t.people} people, ${t.hours}h, ${t.fte.toFixed(2)} FTE` +
+    `${t.managerId ? `<@${t.managerId}>'s team` : 'No manager set'}: ${t.people} ${t.people === 1 ? 'person' : 'people'}, ${t.hours}h, ${t.fte.toFixed(2)} FTE` +
       (t.money !== null ? `, ${money(t.money, r.currency)}` : '') + (t.recommended ? ' :bulb:' : ''));
   if (r.teams.length > maxTeams) teamLines.push(`…and ${r.teams.length - maxTeams} more teams`);
-  blocks.push(divider(), ...packed([`*By team*`, ...teamLines].map((l) => l), 2800).slice(0, 10));
+  blocks.push(divider(), ...packed(['*By team*', ...teamLines], 2800, '\n').slice(0, 10));
   const over = r.overBudget.slice(0, 40).map((p) => `<@${p.id}> ${fmt(p.minutes)} of ${fmt(p.budget)}`);
   blocks.push(
     section(
