@@ -28,7 +28,7 @@ export const digests: Job = async (deps, atMs, { dryRun }) => {
     const model = models.get(manager.id)!;
     const key = { job: DIGEST_JOB, subject: manager.id, period: model.weekKey };
     const outcome = await sendOnce(deps, key, () => dm(deps, manager.id, digestMessage(model)), { dryRun, personId: manager.id });
-    const what = `${manager.id}: digest for ${model.weekKey} (${model.rows.length} reports)`;
+    const what = `${manager.id}: digest for ${model.weekKey} (${model.rows.length} ${model.rows.length === 1 ? 'report' : 'reports'})`;
     if (outcome.status === 'sent' || outcome.status === 'dry-run') {
       report.sent++;
       report.lines.push(`${what} ${outcome.status === 'sent' ? 'sent' : 'would be sent'}`);

@@ -21,6 +21,8 @@ const textOf = (b: Body) => `${b.text}\n${JSON.stringify(b.blocks ?? [])}`;
 
 beforeEach(async () => {
   t = await startTestApp({ env: { BALLAST_ADMINS: ADMIN } });
+  // Bolt checks its token once after start; let that finish so closing early leaves nothing in flight.
+  await t.fake.waitForCall('auth.test');
   await seedPerson(t, { id: ADMIN, name: 'admin' });
   await seedPerson(t, { id: MGR, name: 'sam' });
   await seedPerson(t, { id: ADA, name: 'ada', managerId: MGR });

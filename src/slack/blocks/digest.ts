@@ -93,7 +93,7 @@ export function digestBlocks(m: DigestModel, opts: { title?: string } = {}): Kno
 export function digestText(m: DigestModel): string {
   const flagged = m.rows.filter((r) => r.flags.length > 0).length;
   return `Team advocacy for ${m.weekKey}: ${fmt(m.team.minutes)} of ${fmt(m.team.budget)} (${m.team.fte.toFixed(2)} FTE) across ` +
-    `${m.team.people} people${flagged ? `, ${flagged} flagged` : ''}.`;
+    `${m.team.people} ${m.team.people === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} flagged` : ''}.`;
 }
 
 export function digestMessage(m: DigestModel): Reply {
