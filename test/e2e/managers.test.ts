@@ -277,3 +277,29 @@ describe('/ballast admin report', () => {
     expect(all).toContain('No dedicated role suggested');
   });
 });
+
+describe('/ballast export', () => {
+  it("DMs the person their own entries as a CSV file, notes quoted, and nobody else's", async () => {
+    await seedEntry(t, ADA, '2026-11-24', 30, 'respond', { note: 'thanked Jo, "the" best\nreply' });
+    await seedEntry(t, ADA, '2026-11-25', 15, 'share');
+    await seedEntry(t, BO, '2026-11-25', 45, 'post', { note: 'BO-ONLY' });
+    const reply = await say(ADA, 'export');
+    expect(reply.text).toBe(':inbox_tray: Sent you ballast-entries-2026-11-26.csv with your 2 entries in a DM.');
+    const files = t.fake.filesSharedTo(ADA);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ filename: 'ballast-entries-2026-11-26.csv', completed: true, title: 'Your Ballast entries' });
+    expect(files[0].text()).toBe(
+      'date,week,minutes,kind,network,link,note,source,logged_at\r\n' +
+        '2026-11-24,2026-W48,30,respond,,,"thanked Jo, ""the"" best\nreply",command,2026-11-26T10:00:00Z\r\n' +
+        '2026-11-25,2026-W48,15,share,,,,command,2026-11-26T10:00:00Z\r\n',
+    );
+    expect(t.fake.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    expect(t.fake.callsTo('files.completeUploadExternal')).toHaveLength(1);
+    expect(t.fake.filesSharedTo(BO)).toEqual([]);
+  });
+
+  it('says so when there is nothing to export, and uploads nothing', async () => {
+    expect((await say(EVE, 'export')).text).toMatch(/no entries to export yet/);
+    expect(t.fake.callsTo('files.getUploadURLExternal')).toEqual([]);
+  });
+});
