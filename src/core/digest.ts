@@ -14,20 +14,16 @@ export function digestWindow(today: IsoDate): { weekKeys: string[]; start: IsoDa
   return { weekKeys: keys, start: lastMonday, end: addDays(lastMonday, 6) };
 }
 
-export interface WeekSum {
-  minutes: number;
-  /** Minutes of respond, comment and share. */
-  relationship: number;
-}
-
 export interface ReportInput {
   id: string;
   name: string;
   budget: number;
   shareStrain: boolean;
   paused: boolean;
-  /** One per window week, oldest first; missing weeks are zero. */
-  weeks: WeekSum[];
+  /** Minutes of each window week, oldest first. */
+  minutes: ArrayLike<number>;
+  /** Minutes of relationship work (respond, comment, share) of each window week, oldest first. */
+  relationship: ArrayLike<number>;
   /** Strain answers by week key (only those in the window matter). */
   strain: ReadonlyMap<string, Strain>;
   assignmentsDone: number;
@@ -82,9 +78,9 @@ export interface DigestModel {
  * opted in to sharing them: otherwise a `crowding` under budget would reveal a private answer.
  */
 function visibleLevel(r: ReportInput, weekKeys: string[]): Level {
-  const n = r.weeks.length;
-  const minutes = r.weeks[n - 1]?.minutes ?? 0;
-  const prev = r.weeks[n - 2]?.minutes ?? 0;
+  const n = weekKeys.length;
+  const minutes = r.minutes[n - 1] ?? 0;
+  const prev = r.minutes[n - 2] ?? 0;
   const backs = r.shareStrain ? weekKeys.slice(-3).filter((k) => r.strain.get(k) === 'back').length : 0;
   return levelOf({
     minutes,
@@ -108,9 +104,9 @@ export function buildDigest(input: {
   let budget = 0;
   let relationship = 0;
   const rows: DigestRow[] = input.reports.map((r) => {
-    const trend = weekKeys.map((_, i) => r.weeks[i]?.minutes ?? 0);
+    const trend = weekKeys.map((_, i) => r.minutes[i] ?? 0);
     trend.forEach((m, i) => (teamWeekMinutes[i] += m));
-    const week = r.weeks[last] ?? { minutes: 0, relationship: 0 };
+    const week = { minutes: trend[last], relationship: r.relationship[last] ?? 0 };
     minutes += week.minutes;
     budget += r.budget;
     relationship += week.relationship;

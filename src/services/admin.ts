@@ -6,12 +6,11 @@ import { reportingLineProblem } from '../core/roster';
 import { parseSettingChange } from '../core/settingsChange';
 import { digestWindow } from '../core/digest';
 import { buildOrgReport, REPORT_WEEKS, type OrgReport } from '../core/orgReport';
-import { effectiveBudget } from '../core/week';
 import { localDate } from '../core/time';
 import { fail, ok, type Outcome } from './result';
 import type { Deps } from './ports';
 import { ensurePerson, isAdmin } from './people';
-import { countsInDigest, displayName } from './digests';
+import { budgetMinutesOf } from './digests';
 
 const NOT_ADMIN = 'Only Ballast admins can do that. Ask an admin, or see `/ballast privacy` for what admins can see.';
 
@@ -82,23 +81,22 @@ export async function loadOrgReport(deps: Deps, asOf: { tz: string }): Promise<O
   const today = localDate(deps.clock.now(), asOf.tz);
   const weekKeys = digestWindow(today).weekKeys.slice(-REPORT_WEEKS);
   const index = new Map(weekKeys.map((k, i) => [k, i]));
-  const people = (await deps.store.people.listAll()).filter(countsInDigest);
-  const sums = await deps.store.reporting.weekSums(weekKeys);
+  const people = await deps.store.reporting.digestPeople();
   const weeks = new Map<string, number[]>();
-  for (const s of sums) {
-    let list = weeks.get(s.personId);
-    if (!list) weeks.set(s.personId, (list = weekKeys.map(() => 0)));
-    list[index.get(s.weekKey)!] = s.minutes;
-  }
+  await deps.store.reporting.eachWeekSum(weekKeys, undefined, (personId, weekKey, minutes) => {
+    let list = weeks.get(personId);
+    if (!list) weeks.set(personId, (list = weekKeys.map(() => 0)));
+    list[index.get(weekKey)!] = minutes;
+  });
   return buildOrgReport({
     weekKeys,
     hourlyCost: settings.hourlyCost,
     currency: settings.currency,
     people: people.map((p) => ({
       id: p.id,
-      name: displayName(p),
+      name: p.name,
       managerId: p.managerId,
-      budget: effectiveBudget(p, settings).minutes,
+      budget: budgetMinutesOf(p, settings),
       weeks: weeks.get(p.id) ?? weekKeys.map(() => 0),
     })),
   });

@@ -2,26 +2,18 @@
 import type { Person } from '../core/model';
 import type { OrgSettings } from '../core/settings';
 import type { IsoDate, Strain } from '../core/types';
-import { buildDigest, digestWindow, type DigestModel, type ReportInput, type WeekSum } from '../core/digest';
-import { effectiveBudget } from '../core/week';
+import { buildDigest, digestWindow, type DigestModel, type ReportInput } from '../core/digest';
+import { defaultBudgetMinutes } from '../core/budget';
+import type { DigestPerson } from '../store/reporting';
 import { localClock, localDate, parseHHMM } from '../core/time';
 import { fail, ok, type Outcome } from './result';
 import type { Deps } from './ports';
 
-/** People a manager's digest covers: direct reports Ballast can still reach. */
-export function countsInDigest(p: Person): boolean {
-  return p.active && !p.deleted && !p.isBot;
-}
-
-export function displayName(p: Person): string {
-  return p.realName || p.name || p.id;
-}
-
 /** Group people under their direct manager. */
-export function reportsByManager(people: readonly Person[]): Map<string, Person[]> {
-  const out = new Map<string, Person[]>();
+export function reportsByManager(people: readonly DigestPerson[]): Map<string, DigestPerson[]> {
+  const out = new Map<string, DigestPerson[]>();
   for (const p of people) {
-    if (!p.managerId || !countsInDigest(p)) continue;
+    if (!p.managerId) continue;
     const list = out.get(p.managerId);
     if (list) list.push(p);
     else out.set(p.managerId, [p]);
@@ -29,9 +21,14 @@ export function reportsByManager(people: readonly Person[]): Map<string, Person[
   return out;
 }
 
+/** The same rule as effectiveBudget, on the slim row. */
+export function budgetMinutesOf(p: DigestPerson, settings: OrgSettings): number {
+  return p.budgetMinutes ?? defaultBudgetMinutes(p.weeklyHours, settings.budgetPercent);
+}
+
 export interface DigestRequest {
-  manager: Person;
-  reports: Person[];
+  managerId: string;
+  reports: DigestPerson[];
   /** The manager's local date; the digest covers the last full week before it. */
   today: IsoDate;
 }
@@ -45,52 +42,62 @@ export async function buildDigests(
 ): Promise<Map<string, DigestModel>> {
   const out = new Map<string, DigestModel>();
   const byWindow = new Map<string, DigestRequest[]>();
+  // Managers whose local date is the same share one window (and one query).
   for (const r of requests) {
-    const key = digestWindow(r.today).weekKeys.join(',');
-    const list = byWindow.get(key);
+    const list = byWindow.get(r.today);
     if (list) list.push(r);
-    else byWindow.set(key, [r]);
+    else byWindow.set(r.today, [r]);
   }
-  for (const group of byWindow.values()) {
-    const window = digestWindow(group[0].today);
+  for (const [today, group] of byWindow) {
+    const window = digestWindow(today);
     const keys = window.weekKeys;
     const index = new Map(keys.map((k, i) => [k, i]));
-    const personIds = group.flatMap((g) => g.reports.map((p) => p.id));
-    const [sums, strainRows, counts] = await Promise.all([
-      deps.store.reporting.weekSums(keys, personIds),
-      deps.store.reporting.strainIn(keys),
-      deps.store.reporting.assignmentCounts(keys[keys.length - 1]),
-    ]);
-    const weeks = new Map<string, WeekSum[]>();
-    for (const s of sums) {
-      let list = weeks.get(s.personId);
-      if (!list) {
-        list = keys.map(() => ({ minutes: 0, relationship: 0 }));
-        weeks.set(s.personId, list);
+    // Each report gets a slot; their weekly minutes live in two flat typed arrays, not in objects.
+    const slotOf = new Map<string, number>();
+    for (const g of group) for (const p of g.reports) if (!slotOf.has(p.id)) slotOf.set(p.id, slotOf.size);
+    const width = keys.length;
+    const minutes = new Int32Array(slotOf.size * width);
+    const relationship = new Int32Array(slotOf.size * width);
+    let lastKey = '';
+    let week = -1;
+    await deps.store.reporting.eachWeekSum(keys, [...slotOf.keys()], (personId, weekKey, m, r) => {
+      const slot = slotOf.get(personId);
+      if (slot === undefined) return;
+      if (weekKey !== lastKey) {
+        lastKey = weekKey;
+        week = index.get(weekKey)!;
       }
-      list[index.get(s.weekKey)!] = { minutes: s.minutes, relationship: s.relationship };
-    }
+      minutes[slot * width + week] = m;
+      relationship[slot * width + week] = r;
+    });
+    // Strain matters for the digest week (the team figure) and the three before it (the level of
+    // those who share it); older answers are not read.
     const strain = new Map<string, Map<string, Strain>>();
-    for (const s of strainRows) {
-      let m = strain.get(s.personId);
-      if (!m) strain.set(s.personId, (m = new Map()));
-      m.set(s.weekKey, s.answer);
-    }
-    const empty = keys.map(() => ({ minutes: 0, relationship: 0 }));
+    await deps.store.reporting.eachStrain(keys.slice(-3), (personId, weekKey, answer) => {
+      if (!slotOf.has(personId)) return;
+      let m = strain.get(personId);
+      if (!m) strain.set(personId, (m = new Map()));
+      m.set(weekKey, answer);
+    });
+    const counts = await deps.store.reporting.assignmentCounts(keys[keys.length - 1]);
     const noStrain = new Map<string, Strain>();
     for (const g of group) {
-      const reports: ReportInput[] = g.reports.map((p) => ({
-        id: p.id,
-        name: displayName(p),
-        budget: effectiveBudget(p, settings).minutes,
-        shareStrain: p.shareStrain,
-        paused: p.paused,
-        weeks: weeks.get(p.id) ?? empty,
-        strain: strain.get(p.id) ?? noStrain,
-        assignmentsDone: counts.get(p.id)?.done ?? 0,
-        assignmentsOpen: counts.get(p.id)?.open ?? 0,
-      }));
-      out.set(g.manager.id, buildDigest({ window, reports, minGroupSize: settings.minGroupSize }));
+      const reports: ReportInput[] = g.reports.map((p) => {
+        const at = slotOf.get(p.id)! * width;
+        return {
+          id: p.id,
+          name: p.name,
+          budget: budgetMinutesOf(p, settings),
+          shareStrain: p.shareStrain,
+          paused: p.paused,
+          minutes: minutes.subarray(at, at + width),
+          relationship: relationship.subarray(at, at + width),
+          strain: strain.get(p.id) ?? noStrain,
+          assignmentsDone: counts.get(p.id)?.done ?? 0,
+          assignmentsOpen: counts.get(p.id)?.open ?? 0,
+        };
+      });
+      out.set(g.managerId, buildDigest({ window, reports, minGroupSize: settings.minGroupSize }));
     }
   }
   return out;
@@ -98,7 +105,7 @@ export async function buildDigests(
 
 /** `/ballast team`: the same digest, now, for the asking manager's direct reports only. */
 export async function teamDigest(deps: Deps, manager: Person): Promise<Outcome<DigestModel>> {
-  const reports = (await deps.store.people.reportsOf(manager.id)).filter(countsInDigest);
+  const reports = await deps.store.reporting.digestReportsOf(manager.id);
   if (reports.length === 0) {
     return fail(
       'not_a_manager',
@@ -108,7 +115,7 @@ export async function teamDigest(deps: Deps, manager: Person): Promise<Outcome<D
   }
   const settings = await deps.store.settings.get();
   const today = localDate(deps.clock.now(), manager.tz);
-  const models = await buildDigests(deps, [{ manager, reports, today }], settings);
+  const models = await buildDigests(deps, [{ managerId: manager.id, reports, today }], settings);
   return ok(models.get(manager.id)!);
 }
 
@@ -125,4 +132,33 @@ export function digestDue(atMs: number, zone: string, settings: OrgSettings): bo
   };
   const from = Math.max(toMinutes(settings.digestTime), toMinutes(settings.quietStart));
   return now.minuteOfDay >= from && now.minuteOfDay < toMinutes(settings.quietEnd);
+}
+
+/**
+ * Every manager whose digest is due at this instant, with their reachable direct reports. Managers
+ * Slack no longer knows (inactive) are returned separately so the job can say why they got nothing.
+ */
+export async function digestRequestsAt(
+  deps: Deps, atMs: number, settings: OrgSettings,
+): Promise<{ requests: DigestRequest[]; skipped: string[] }> {
+  const people = await deps.store.reporting.digestPeople();
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const requests: DigestRequest[] = [];
+  const skipped: string[] = [];
+  // Zones repeat across thousands of managers; the local clock is worked out once per zone.
+  const todayIn = new Map<string, IsoDate | null>();
+  for (const [managerId, reports] of reportsByManager(people)) {
+    const manager = byId.get(managerId);
+    if (!manager) {
+      skipped.push(managerId);
+      continue;
+    }
+    let today = todayIn.get(manager.tz);
+    if (today === undefined) {
+      today = digestDue(atMs, manager.tz, settings) ? localDate(atMs, manager.tz) : null;
+      todayIn.set(manager.tz, today);
+    }
+    if (today !== null) requests.push({ managerId, reports, today });
+  }
+  return { requests, skipped };
 }

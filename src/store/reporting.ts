@@ -4,12 +4,25 @@ import type { Db } from './db';
 import type { Entry, SlackProfile } from '../core/model';
 import type { IsoDate, Kind, Network, Role, Source, Strain } from '../core/types';
 
-export interface WeekSumRow {
-  personId: string;
-  weekKey: string;
-  minutes: number;
-  relationship: number;
+type WeekSumRow = [personId: string, weekKey: string, minutes: number, relationship: number];
+
+/** What digests and cost reports need to know about a person; a slim row, read for everyone at once. */
+export interface DigestPerson {
+  id: string;
+  managerId: string | null;
+  name: string;
+  tz: string;
+  weeklyHours: number;
+  budgetMinutes: number | null;
+  shareStrain: boolean;
+  paused: boolean;
 }
+
+type DigestPersonRow = [string, string | null, string, string, number, number | null, number, number];
+const toDigestPerson = (r: DigestPersonRow): DigestPerson => ({
+  id: r[0], managerId: r[1], name: r[2], tz: r[3], weeklyHours: r[4], budgetMinutes: r[5], shareStrain: r[6] === 1,
+  paused: r[7] === 1,
+});
 
 export interface RosterWrite {
   personId: string;
@@ -35,14 +48,19 @@ const toEntry = (r: EntryRow): Entry => ({
 const FILTER_LIMIT = 1000;
 
 export function reportingStore(db: Db) {
-  const sumSql = `SELECT person_id AS personId, week_key AS weekKey, SUM(minutes) AS minutes,
-      SUM(CASE WHEN kind IN ('respond', 'comment', 'share') THEN minutes ELSE 0 END) AS relationship
+  const sumSql = `SELECT person_id, week_key, SUM(minutes),
+      SUM(CASE WHEN kind IN ('respond', 'comment', 'share') THEN minutes ELSE 0 END)
     FROM entries WHERE week_key IN (SELECT value FROM json_each(?))`;
-  const sumsAll = db.prepare<[string], WeekSumRow>(`${sumSql} GROUP BY week_key, person_id`);
+  const sumsAll = db.prepare<[string], WeekSumRow>(`${sumSql} GROUP BY week_key, person_id`).raw();
   const sumsOf = db.prepare<[string, string], WeekSumRow>(
-    `${sumSql} AND person_id IN (SELECT value FROM json_each(?)) GROUP BY week_key, person_id`);
-  const strainIn = db.prepare<[string], { personId: string; weekKey: string; answer: Strain }>(
-    'SELECT person_id AS personId, week_key AS weekKey, answer FROM strain WHERE week_key IN (SELECT value FROM json_each(?))');
+    `${sumSql} AND person_id IN (SELECT value FROM json_each(?)) GROUP BY week_key, person_id`).raw();
+  const strainIn = db.prepare<[string], [string, string, Strain]>(
+    'SELECT person_id, week_key, answer FROM strain WHERE week_key IN (SELECT value FROM json_each(?))').raw();
+  const digestPeopleSql = `SELECT id, manager_id, CASE WHEN real_name <> '' THEN real_name WHEN name <> '' THEN name ELSE id END,
+      tz, weekly_hours, budget_minutes, share_strain, paused
+    FROM people WHERE active = 1 AND deleted = 0 AND is_bot = 0`;
+  const digestPeople = db.prepare<[], DigestPersonRow>(digestPeopleSql).raw();
+  const digestReports = db.prepare<[string], DigestPersonRow>(`${digestPeopleSql} AND manager_id = ? ORDER BY id`).raw();
   const assignmentCounts = db.prepare<[string], { personId: string; done: number; open: number }>(`
     SELECT a.assignee_id AS personId,
            SUM(CASE WHEN a.state = 'done' AND e.week_key = ? THEN 1 ELSE 0 END) AS done,
@@ -75,17 +93,33 @@ export function reportingStore(db: Db) {
   });
 
   return {
-    /** Minutes and relationship minutes per person per week, for the given weeks (and people, if given). */
-    async weekSums(weekKeys: readonly string[], personIds?: readonly string[]): Promise<WeekSumRow[]> {
+    /**
+     * Minutes and relationship minutes per person per week, for the given weeks, handed to `visit` row by
+     * row in week order: a Monday's digests read 100,000s of these, and holding them all as objects would
+     * cost more memory than the digests themselves. `onlyFor` narrows the query to a few people (one
+     * team); for many, reading everyone's rows and skipping the rest is cheaper, so `visit` may see others.
+     */
+    async eachWeekSum(
+      weekKeys: readonly string[], onlyFor: readonly string[] | undefined,
+      visit: (personId: string, weekKey: string, minutes: number, relationship: number) => void,
+    ): Promise<void> {
       const keys = JSON.stringify(weekKeys);
-      if (personIds && personIds.length <= FILTER_LIMIT) return sumsOf.all(keys, JSON.stringify(personIds));
-      const rows = sumsAll.all(keys);
-      if (!personIds) return rows;
-      const wanted = new Set(personIds);
-      return rows.filter((r) => wanted.has(r.personId));
+      const rows = onlyFor !== undefined && onlyFor.length <= FILTER_LIMIT
+        ? sumsOf.iterate(keys, JSON.stringify(onlyFor))
+        : sumsAll.iterate(keys);
+      for (const [personId, weekKey, minutes, relationship] of rows) visit(personId, weekKey, minutes, relationship);
     },
-    async strainIn(weekKeys: readonly string[]): Promise<{ personId: string; weekKey: string; answer: Strain }[]> {
-      return strainIn.all(JSON.stringify(weekKeys));
+    /** Strain answers for the given weeks, row by row. */
+    async eachStrain(weekKeys: readonly string[], visit: (personId: string, weekKey: string, answer: Strain) => void): Promise<void> {
+      for (const [personId, weekKey, answer] of strainIn.iterate(JSON.stringify(weekKeys))) visit(personId, weekKey, answer);
+    },
+    /** Everyone Ballast can still reach (active, not deleted, not a bot), slim. */
+    async digestPeople(): Promise<DigestPerson[]> {
+      return digestPeople.all().map(toDigestPerson);
+    },
+    /** One manager's reachable direct reports, slim. */
+    async digestReportsOf(managerId: string): Promise<DigestPerson[]> {
+      return digestReports.all(managerId).map(toDigestPerson);
     },
     /** Per assignee: assignments done with their time logged in `weekKey`, and those open now. */
     async assignmentCounts(weekKey: string): Promise<Map<string, { done: number; open: number }>> {

@@ -7,7 +7,7 @@ function report(over: Partial<ReportInput> & { minutes?: number[] } = {}): Repor
   const minutes = over.minutes ?? [0, 0, 0, 0, 0, 100];
   return {
     id: 'U1', name: 'Ada', budget: 240, shareStrain: false, paused: false,
-    weeks: minutes.map((m) => ({ minutes: m, relationship: Math.floor(m / 2) })),
+    minutes, relationship: minutes.map((m) => Math.floor(m / 2)),
     strain: new Map(), assignmentsDone: 0, assignmentsOpen: 0,
     ...over,
   };

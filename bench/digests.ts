@@ -1,0 +1,179 @@
+// Benchmark: every manager digest for one Monday against one plain SQL aggregation over the same rows.
+// 20,000 people, 2,000 managers, 1,000,000 entries over 26 weeks, in a temp SQLite file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openStore } from '../src/store';
+import type { Db } from '../src/store/db';
+import { createLogger } from '../src/logger';
+import { addDays, localDate, weekKey } from '../src/core/time';
+import { digestWindow } from '../src/core/digest';
+import { buildDigests, digestRequestsAt } from '../src/services/digests';
+import type { Deps, SlackPort } from '../src/services/ports';
+import { KINDS } from '../src/core/types';
+
+export interface DigestBenchResult {
+  people: number;
+  managers: number;
+  entries: number;
+  windowRows: number;
+  digests: number;
+  baselineMs: number;
+  digestMs: number;
+  ratio: number;
+  peakRssMb: number;
+  passed: boolean;
+}
+
+const PEOPLE = 20_000;
+const MANAGERS = 2_000;
+const ENTRIES = 1_000_000;
+const WEEKS = 26;
+// 10:00 UTC: inside every generated zone's digest hours (09:00 to 19:00 local) on Monday 2026-11-30.
+const MONDAY_UTC = Date.parse('2026-11-30T10:00:00Z');
+const ZONES = ['Europe/Berlin', 'Europe/London', 'UTC', 'Europe/Paris', 'Africa/Lagos'];
+const MB = 1024 * 1024;
+
+/** A small deterministic generator, so every run measures the same data. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate(db: Db, weekKeys: readonly string[]): void {
+  const random = rng(42);
+  const managerId = (i: number) => `UM${String(i).padStart(5, '0')}`;
+  const reportId = (i: number) => `UR${String(i).padStart(5, '0')}`;
+  const ids: string[] = [];
+  const insertPerson = db.prepare(
+    'INSERT INTO people (id, name, real_name, tz, weekly_hours, manager_id, share_strain, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+  db.transaction(() => {
+    for (let m = 0; m < MANAGERS; m++) {
+      ids.push(managerId(m));
+      insertPerson.run(managerId(m), `manager ${m}`, `Manager ${m}`, ZONES[m % ZONES.length], 40, null, 0);
+    }
+    for (let r = 0; r < PEOPLE - MANAGERS; r++) {
+      ids.push(reportId(r));
+      insertPerson.run(reportId(r), `person ${r}`, `Person ${r}`, ZONES[r % ZONES.length], random() < 0.2 ? 20 : 40,
+        managerId(r % MANAGERS), random() < 0.3 ? 1 : 0);
+    }
+  })();
+
+  // Entries arrive in time order in real life, so they are generated oldest first; the indexes are
+  // built after the bulk load, which is how one loads this much data (and several times faster).
+  const firstMonday = addDays(localDate(MONDAY_UTC, 'UTC'), -7 * WEEKS);
+  const dates = Array.from({ length: WEEKS * 7 }, (_, i) => addDays(firstMonday, i));
+  const weekOf = dates.map((d) => weekKey(d));
+  const insertEntry = db.prepare(
+    "INSERT INTO entries (person_id, minutes, kind, date, week_key, source, created_at) VALUES (?, ?, ?, ?, ?, 'command', ?)");
+  db.exec('DROP INDEX entries_person_date; DROP INDEX entries_week;');
+  db.transaction(() => {
+    const perDay = ENTRIES / dates.length;
+    for (let i = 0; i < ENTRIES; i++) {
+      const d = Math.min(dates.length - 1, Math.floor(i / perDay));
+      insertEntry.run(ids[Math.floor(random() * ids.length)], 5 + Math.floor(random() * 60), KINDS[Math.floor(random() * 6)],
+        dates[d], weekOf[d], i);
+    }
+  })();
+  db.exec('CREATE INDEX entries_person_date ON entries(person_id, date); CREATE INDEX entries_week ON entries(week_key, person_id);');
+
+  const insertStrain = db.prepare('INSERT INTO strain (person_id, week_key, answer, answered_at) VALUES (?, ?, ?, 0)');
+  db.transaction(() => {
+    for (const id of ids) {
+      for (const k of weekKeys) if (random() < 0.5) insertStrain.run(id, k, (['none', 'bit', 'back'] as const)[Math.floor(random() * 3)]);
+    }
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('ANALYZE');
+}
+
+const noSlack = new Proxy({}, { get: () => () => Promise.reject(new Error('the benchmark sends nothing')) }) as SlackPort;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** BENCH_DB=<file> keeps the generated database there and reuses it on the next run (for profiling). */
+export async function benchDigests(log: (line: string) => void = console.log): Promise<DigestBenchResult> {
+  const keep = process.env.BENCH_DB;
+  const dir = keep ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-'));
+  const file = keep ?? path.join(dir!, 'bench.db');
+  const reuse = fs.existsSync(file);
+  const { store } = openStore(file);
+  const db = store.db;
+  try {
+    const window = digestWindow(localDate(MONDAY_UTC, 'UTC'));
+    const t0 = performance.now();
+    if (!reuse) generate(db, window.weekKeys);
+    log(`${reuse ? 'reused' : 'generated'} ${PEOPLE} people, ${MANAGERS} managers, ${ENTRIES} entries over ${WEEKS} weeks ` +
+      `in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+
+    const deps: Deps = {
+      store, slack: noSlack, clock: { now: () => MONDAY_UTC }, log: createLogger({ level: 'silent' }), config: { admins: [] },
+    };
+
+    // Baseline: one plain aggregation, minutes per person per week, over the digest's six-week window.
+    // Its rows are read the same way the digest reads its own (one at a time, as arrays), so the two
+    // differ only in what they compute.
+    const baselineSql = db.prepare<[string], [string, string, number]>(
+      'SELECT person_id, week_key, SUM(minutes) FROM entries WHERE week_key IN (SELECT value FROM json_each(?)) GROUP BY week_key, person_id').raw();
+    const keys = JSON.stringify(window.weekKeys);
+    let windowRows = 0;
+    let checksum = 0;
+    const baseline = () => {
+      windowRows = 0;
+      for (const row of baselineSql.iterate(keys)) {
+        windowRows++;
+        checksum += row[2];
+      }
+    };
+
+    // Every digest for the Monday: people, reporting lines, weekly sums, strain, assignments, models.
+    let digests = 0;
+    const everyDigest = async () => {
+      const settings = await store.settings.get();
+      const { requests } = await digestRequestsAt(deps, MONDAY_UTC, settings);
+      digests = (await buildDigests(deps, requests, settings)).size;
+    };
+
+    let peakHeap = 0;
+    const sample = () => {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    };
+    baseline();
+    await everyDigest(); // warm the page cache and the JIT for both
+    const baselineTimes: number[] = [];
+    const digestTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      let s = performance.now();
+      baseline();
+      baselineTimes.push(performance.now() - s);
+      sample();
+      s = performance.now();
+      await everyDigest();
+      digestTimes.push(performance.now() - s);
+      sample();
+    }
+    const baselineMs = median(baselineTimes);
+    const digestMs = median(digestTimes);
+    const ratio = digestMs / baselineMs;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const passed = ratio <= 2 && peakRssMb < 256 && digests === MANAGERS;
+    log(`plain aggregation (minutes per person per week, ${window.weekKeys[0]}..${window.weekKeys[5]}, ${windowRows} groups): ${baselineMs.toFixed(1)} ms`);
+    log(`every digest for Monday 2026-11-30 (${digests} managers, ${PEOPLE - MANAGERS} reports): ${digestMs.toFixed(1)} ms`);
+    log(`ratio ${ratio.toFixed(2)} (limit 2.00); peak RSS ${peakRssMb.toFixed(0)} MB (limit 256), JS heap ${(peakHeap / MB).toFixed(0)} MB → ${passed ? 'PASS' : 'FAIL'}`);
+    if (checksum <= 0) throw new Error('the baseline read nothing');
+    return { people: PEOPLE, managers: MANAGERS, entries: ENTRIES, windowRows, digests, baselineMs, digestMs, ratio, peakRssMb, passed };
+  } finally {
+    await store.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
