@@ -152,7 +152,7 @@ describe('what the digest says', () => {
     const m = dmsTo(BER)[0];
     const all = textOf(m);
     expect(m.text).toBe('Team advocacy for 2026-W48: 5h of 8h (0.13 FTE) across 2 people, 2 flagged.');
-    expect(all).toContain(`*<@${R.ber}>* :rotating_light: crowding out your core work`);
+    expect(all).toContain(`*<@${R.ber}>* :rotating_light: crowding out their core work`);
     expect(all).toContain('`▓▓▓▓▓▓▓▓▓▓` 5h of 4h (125%)');
     expect(all).toContain('6 weeks `····▇█`');
     expect(all).toContain('relationship work 67%');

@@ -197,6 +197,22 @@ describe('privacy', () => {
     expect(textOf(await say(MGR, 'team'))).not.toContain('pushed back');
   });
 
+  it('tells each person in /ballast privacy who their manager is and whether their strain is shared', async () => {
+    const before = textOf(await say(ADA, 'privacy'));
+    expect(before).toContain(`*<@${MGR}>* sees, for their direct reports only`);
+    expect(before).toContain('only inside a team figure, and only when at least 5 people who keep theirs private answered');
+    await say(ADA, 'privacy share-strain on');
+    expect(textOf(await say(ADA, 'privacy'))).toContain('because you chose to share them');
+  });
+
+  it("does not let a report's private strain answers mark them as crowding in their manager's digest", async () => {
+    await t.ballast.store.strain.record(ADA, '2026-W46', 'back', t.clock.now());
+    await t.ballast.store.strain.record(ADA, '2026-W47', 'back', t.clock.now());
+    expect(textOf(await say(MGR, 'team'))).not.toContain('crowding');
+    await say(ADA, 'privacy share-strain on');
+    expect(textOf(await say(MGR, 'team'))).toContain(`*<@${ADA}>* :rotating_light: crowding out their core work`);
+  });
+
   it('shows private strain only as a team figure, once the minimum group answered', async () => {
     const ids = ['U100R1', 'U100R2', 'U100R3', 'U100R4', 'U100R5'];
     for (const id of ids) await seedPerson(t, { id, managerId: EVE });

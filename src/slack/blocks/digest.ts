@@ -4,9 +4,9 @@ import { sparkline } from '../../core/digest';
 import type { OrgReport } from '../../core/orgReport';
 import type { Recommendation } from '../../core/cost';
 import { FULL_TIME_HOURS } from '../../core/cost';
-import type { Strain } from '../../core/types';
+import type { Level, Strain } from '../../core/types';
 import { bar, context, divider, escape, header, section, type KnownBlock } from './kit';
-import { dayLabel, fmt, LEVEL_LABEL } from './format';
+import { dayLabel, fmt } from './format';
 import type { Reply } from './replies';
 
 const STRAIN_LABEL: Record<Strain | 'unanswered', string> = {
@@ -22,12 +22,20 @@ const FLAG_LABEL: Record<Flag, string> = {
   silent: ':zzz: Nothing logged for 14 days',
 };
 
+/** Levels as a manager reads them: about the report's core work, not "yours". */
+const LEVEL: Record<Level, string> = {
+  ok: ':large_green_circle: within budget',
+  near: ':large_yellow_circle: nearing budget',
+  over: ':red_circle: over budget',
+  crowding: ':rotating_light: crowding out their core work',
+};
+
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 function rowText(r: DigestRow): string {
   const share = r.budget > 0 ? Math.min(1, r.minutes / r.budget) : r.minutes > 0 ? 1 : 0;
   const parts = [
-    `*<@${r.id}>* ${LEVEL_LABEL[r.level]}`,
+    `*<@${r.id}>* ${LEVEL[r.level]}`,
     `\`${bar(share)}\` ${fmt(r.minutes)} of ${fmt(r.budget)} (${r.percent}%)`,
     `6 weeks \`${sparkline(r.trend, r.budget)}\` · relationship work ${r.minutes > 0 ? pct(r.relationshipShare) : '—'}` +
       ` · assignments ${r.assignmentsDone} done, ${r.assignmentsOpen} open` +
