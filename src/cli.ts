@@ -1,9 +1,10 @@
 // The ops CLI (`npm run ballast -- <command>`): the same composition as main.ts, without the receiver.
-import { loadConfig, ConfigError, type Config } from './config';
+import { loadConfig, ConfigError, environment, type Config } from './config';
 import { openDatabase, migrate, DatabaseTooNewError } from './store/db';
 import { createStore, type Store } from './store';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
+import { jobsCommand } from './jobs/cli';
 import { managerCliCommands } from './ops/managerCli';
 
 export interface CliIo {
@@ -19,6 +20,8 @@ const USAGE = `Usage: npm run ballast -- <command>
 
   migrate                         apply pending database migrations
   backup <file>                   write an online backup (a complete SQLite database) to <file>
+  jobs run <job> [--at <ISO>] [--dry-run]
+                                  run one pass of a scheduled job (checkins, pulse, digests, nudges) as of now or --at
   roster import <file.csv>        set people, managers, hours, budgets and roles (all or nothing)
   roster export                   the roster, in the import format, to stdout
   export entries [--from D] [--to D]  every entry as CSV to stdout
@@ -41,6 +44,8 @@ const COMMANDS: Record<string, CliCommand> = {
   },
   ...managerCliCommands,
 };
+
+COMMANDS.jobs = jobsCommand;
 
 /** Extra commands from later features register here (jobs, roster, export). */
 export function registerCliCommand(name: string, command: CliCommand): void {
@@ -98,7 +103,7 @@ if (require.main === module) {
   const io: CliIo = {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
-    env: process.env,
+    env: environment(),
     clock: systemClock,
   };
   runCli(process.argv.slice(2), io).then(

@@ -1,4 +1,6 @@
 // The one place that reads process.env: every variable is checked at once, and each bad one is reported.
+import fs from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const slackId = /^[UW][A-Z0-9]{2,}$/;
@@ -59,7 +61,7 @@ export class ConfigError extends Error {
 }
 
 /** Parse an environment; throws ConfigError listing one line per bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = environment()): Config {
   // Empty strings count as unset, as they do in most .env files.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
@@ -83,4 +85,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admins: e.BALLAST_ADMINS,
     scheduler: e.BALLAST_SCHEDULER === 'on',
   };
+}
+
+/**
+ * The process environment, with a `.env` file's values filling in what is not already set (so a real
+ * environment variable always wins, as in most deployments).
+ */
+export function environment(file = '.env', env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  if (!fs.existsSync(file)) return env;
+  const fromFile = parseEnv(fs.readFileSync(file, 'utf8'));
+  return { ...fromFile, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) };
 }

@@ -10,6 +10,8 @@ import { registerListeners } from './slack/listeners';
 import type { ListenerDeps } from './slack/listeners/context';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
+import { createScheduler, type Scheduler } from './jobs/scheduler';
+import { warningsAfterLog } from './services/warnings';
 import { adminHomeSection, teamHomeSection } from './slack/homeSections';
 
 
@@ -27,6 +29,8 @@ export interface Ballast {
   store: Store;
   deps: ListenerDeps;
   log: Log;
+  /** Present when BALLAST_SCHEDULER=on. */
+  scheduler: Scheduler | null;
   /** The HTTP port actually bound (HTTP mode), useful when PORT=0. */
   port: number | null;
   stop(): Promise<void>;
@@ -94,6 +98,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     config: { admins: config.admins },
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
     homeSections: [teamHomeSection, adminHomeSection],
+    afterLog: [warningsAfterLog],
   };
   registerListeners(app, deps);
   app.error(async (err) => {
@@ -111,10 +116,15 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     log.info({ mode: 'socket' }, 'Ballast is connected over Socket Mode');
   }
 
+  const scheduler = config.scheduler ? createScheduler(deps) : null;
+  scheduler?.start();
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info('shutting down');
+      // No new ticks; a pass in progress finishes before the database closes under it.
+      await scheduler?.stop();
       try {
         await app.stop();
       } catch (err) {
@@ -124,7 +134,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
       log.info('stopped');
     })());
 
-  return { app, store, deps, log, port, stop };
+  return { app, store, deps, log, scheduler, port, stop };
 }
 
 /** Run as a process: clear one-line config errors, graceful SIGTERM/SIGINT. */
@@ -139,25 +149,26 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  let ballast: Ballast;
+  const starting = startBallast({ config });
+  // Registered in the same tick as start-up begins: a signal during start-up still drains cleanly.
+  const shutdown = (signal: string) => {
+    void starting
+      .then(async (ballast) => {
+        ballast.log.info({ signal }, 'signal received');
+        await ballast.stop();
+        process.exit(0);
+      })
+      .catch(() => process.exit(1));
+  };
+  // Repeated signals (an impatient orchestrator) must not cut a graceful drain short.
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   try {
-    ballast = await startBallast({ config });
+    await starting;
   } catch (e) {
     process.stderr.write(`Ballast could not start: ${(e as Error).message}\n`);
     process.exit(1);
   }
-  const shutdown = (signal: string) => {
-    ballast.log.info({ signal }, 'signal received');
-    ballast.stop().then(
-      () => process.exit(0),
-      (err) => {
-        ballast.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 if (require.main === module) void main();

@@ -6,9 +6,20 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// luxon checks a zone by building an Intl.DateTimeFormat, which is slow; the answer never changes.
+const zoneValidity = new Map<string, boolean>();
+function knownZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
 function zoneOrThrow(zone: string): IANAZone {
   // An unknown zone here is a programming error: zones are validated where they enter (isValidZone).
-  if (!IANAZone.isValidZone(zone)) throw new Error(`Unknown time zone: ${zone}`);
+  if (!knownZone(zone)) throw new Error(`Unknown time zone: ${zone}`);
   return IANAZone.create(zone);
 }
 
@@ -17,12 +28,6 @@ function calendar(date: IsoDate): DateTime {
   const dt = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
   if (!dt || !dt.isValid) throw new Error(`Not a date: ${date}`);
   return dt;
-}
-
-function isoOf(dt: DateTime): IsoDate {
-  const s = dt.toISODate();
-  if (s === null) throw new Error('Invalid date');
-  return s;
 }
 
 function pad2(n: number): string {
@@ -35,7 +40,7 @@ export function isIsoDate(s: string): boolean {
 }
 
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
+  return typeof zone === 'string' && zone !== '' && knownZone(zone);
 }
 
 export function localDate(nowMs: number, zone: string): IsoDate {
@@ -46,27 +51,51 @@ export function localClock(
   nowMs: number,
   zone: string,
 ): { date: IsoDate; hhmm: HHMM; weekday: Weekday; minuteOfDay: number } {
-  zoneOrThrow(zone);
-  const dt = DateTime.fromMillis(nowMs, { zone });
+  // The zone's UTC offset at that instant (luxon caches its formatter per zone) is all a wall clock needs.
+  const offsetMinutes = zoneOrThrow(zone).offset(nowMs);
+  const localMinutes = Math.floor(nowMs / MINUTE_MS) + offsetMinutes;
+  const day = Math.floor(localMinutes / 1440);
+  const minuteOfDay = localMinutes - day * 1440;
+  const date = dateOfDay(day);
   return {
-    date: isoOf(dt),
-    hhmm: `${pad2(dt.hour)}:${pad2(dt.minute)}`,
-    weekday: dt.weekday as Weekday,
-    minuteOfDay: dt.hour * 60 + dt.minute,
+    date,
+    hhmm: `${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`,
+    weekday: weekdayOf(date),
+    minuteOfDay,
   };
 }
 
+// Calendar arithmetic on day numbers (days since 1970-01-01): exact, zone-free, and far cheaper than
+// building a DateTime for every step (the /ballast log path does dozens of these).
+function dayNumber(date: IsoDate): number {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new Error(`Not a date: ${date}`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const ms = Date.UTC(y, mo - 1, d);
+  if (Number.isNaN(ms) || mo < 1 || mo > 12 || d < 1 || d > 31) throw new Error(`Not a date: ${date}`);
+  const days = ms / DAY_MS;
+  if (dateOfDay(days) !== date) throw new Error(`Not a date: ${date}`);
+  return days;
+}
+
+function dateOfDay(days: number): IsoDate {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return isoOf(calendar(date).plus({ days: n }));
+  return dateOfDay(dayNumber(date) + n);
 }
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((calendar(b).toMillis() - calendar(a).toMillis()) / DAY_MS);
+  return dayNumber(b) - dayNumber(a);
 }
 
 export function weekdayOf(date: IsoDate): Weekday {
-  return calendar(date).weekday as Weekday;
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1 as Weekday;
 }
 
 /** The Monday of the ISO week holding date. */
@@ -76,8 +105,11 @@ export function weekStart(date: IsoDate): IsoDate {
 
 /** `2026-W48`; the year is the ISO week-year, so 2026-12-31 belongs to `2026-W53` and 2025-12-29 to `2026-W01`. */
 export function weekKey(date: IsoDate): string {
-  const dt = calendar(date);
-  return `${dt.weekYear}-W${pad2(dt.weekNumber)}`;
+  // The ISO week-year and number are those of the week's Thursday.
+  const thursday = dayNumber(date) + 4 - weekdayOf(date);
+  const year = Number(dateOfDay(thursday).slice(0, 4));
+  const jan1 = Date.UTC(year, 0, 1) / DAY_MS;
+  return `${year}-W${pad2(Math.floor((thursday - jan1) / 7) + 1)}`;
 }
 
 /** The seven dates Monday to Sunday of date's week. */

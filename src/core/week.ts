@@ -1,7 +1,7 @@
 // A person's week as a model: minutes by day and kind, budget use and level.
 import type { Entry, Person, StrainAnswer } from './model';
 import type { OrgSettings } from './settings';
-import { KINDS, type IsoDate, type Kind, type Level } from './types';
+import { KINDS, type IsoDate, type Kind, type Level, type Strain } from './types';
 import { defaultBudgetMinutes, levelOf, usePercent } from './budget';
 import { addDays, weekDates, weekKey, weekStart } from './time';
 
@@ -37,7 +37,24 @@ export interface WeekModel {
   budget: BudgetInfo;
   percent: number;
   level: Level;
-  entries: Entry[];
+  /** The inputs besides minutes that decided the level, so a caller can ask "what was it before?". */
+  previousWeekOver: boolean;
+  strainBackWeeksOfLast3: number;
+  /** This week's strain pulse answer, when given. */
+  strain?: Strain | null;
+}
+
+/** Minutes of one kind on one date: an entry, or a pre-summed row. */
+export type DayKindMinutes = Pick<Entry, 'date' | 'kind' | 'minutes'>;
+
+/** The level this week would have with a different total (e.g. before the latest entry). */
+export function levelWith(week: WeekModel, minutes: number): Level {
+  return levelOf({
+    minutes,
+    budget: week.budget.minutes,
+    previousWeekOver: week.previousWeekOver,
+    strainBackWeeksOfLast3: week.strainBackWeeksOfLast3,
+  });
 }
 
 /** The week keys of the three weeks ending with this one, for the strain rule. */
@@ -53,10 +70,11 @@ export function strainBackCount(answers: StrainAnswer[], today: IsoDate): number
 
 export function summarizeWeek(input: {
   today: IsoDate;
-  entries: Entry[];
+  entries: DayKindMinutes[];
   budget: BudgetInfo;
   previousWeekMinutes: number;
   strainBackWeeksOfLast3: number;
+  strain?: Strain | null;
 }): WeekModel {
   const dates = weekDates(input.today);
   const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
@@ -69,6 +87,7 @@ export function summarizeWeek(input: {
     total += e.minutes;
   }
   const budget = input.budget.minutes;
+  const previousWeekOver = budget > 0 ? input.previousWeekMinutes >= budget : input.previousWeekMinutes > 0;
   return {
     weekKey: weekKey(input.today),
     start: dates[0],
@@ -79,12 +98,9 @@ export function summarizeWeek(input: {
     total,
     budget: input.budget,
     percent: usePercent(total, budget),
-    level: levelOf({
-      minutes: total,
-      budget,
-      previousWeekOver: budget > 0 ? input.previousWeekMinutes >= budget : input.previousWeekMinutes > 0,
-      strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
-    }),
-    entries: input.entries.filter((e) => byDay.has(e.date)),
+    level: levelOf({ minutes: total, budget, previousWeekOver, strainBackWeeksOfLast3: input.strainBackWeeksOfLast3 }),
+    previousWeekOver,
+    strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
+    strain: input.strain ?? null,
   };
 }

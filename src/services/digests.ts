@@ -1,11 +1,12 @@
 // Manager digests: built for many managers at once from weekly sums, sent once per manager per week.
 import type { Person } from '../core/model';
 import type { OrgSettings } from '../core/settings';
-import type { IsoDate, Strain } from '../core/types';
+import type { IsoDate, Strain, Weekday } from '../core/types';
 import { buildDigest, digestWindow, type DigestModel, type ReportInput } from '../core/digest';
 import { defaultBudgetMinutes } from '../core/budget';
 import type { DigestPerson } from '../store/reporting';
-import { localClock, localDate, parseHHMM } from '../core/time';
+import { localDate } from '../core/time';
+import { dailySlot } from '../core/schedule';
 import { fail, ok, type Outcome } from './result';
 import type { Deps } from './ports';
 
@@ -124,14 +125,7 @@ export async function teamDigest(deps: Deps, manager: Person): Promise<Outcome<D
  * of the hours Ballast may send DMs, so a pass after downtime still catches up the same day.
  */
 export function digestDue(atMs: number, zone: string, settings: OrgSettings): boolean {
-  const now = localClock(atMs, zone);
-  if (now.weekday !== settings.digestDay) return false;
-  const toMinutes = (t: string) => {
-    const [h, m] = (parseHHMM(t) ?? '00:00').split(':').map(Number);
-    return h * 60 + m;
-  };
-  const from = Math.max(toMinutes(settings.digestTime), toMinutes(settings.quietStart));
-  return now.minuteOfDay >= from && now.minuteOfDay < toMinutes(settings.quietEnd);
+  return dailySlot(atMs, zone, settings.digestTime, [settings.digestDay as Weekday], settings).due;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Logging and undoing engagement time.
 import type { Entry, Person } from '../core/model';
-import type { WeekModel } from '../core/week';
+import { levelWith, type WeekModel } from '../core/week';
 import type { IsoDate, Kind, Level, Network, Source } from '../core/types';
 import { daysBetween, localDate, weekKey } from '../core/time';
 import { fail, ok, type Outcome } from './result';
@@ -41,7 +41,6 @@ export async function logEngagement(deps: Deps, person: Person, input: LogInput)
   if (back > MAX_DAYS_BACK) {
     return fail('too_old', `${date} is more than ${MAX_DAYS_BACK} days ago; Ballast keeps the last two weeks.`, '/ballast log 30m yesterday');
   }
-  const before = await loadWeek(deps, person, date);
   const { entry, created } = await deps.store.entries.add(
     {
       personId: person.id, minutes: input.minutes, kind: input.kind, network: input.network ?? null, date,
@@ -50,8 +49,8 @@ export async function logEngagement(deps: Deps, person: Person, input: LogInput)
     },
     deps.clock.now(),
   );
-  const week = created ? await loadWeek(deps, person, date) : before;
-  const logged: Logged = { entry, created, week, levelBefore: before.level };
+  const week = await loadWeek(deps, person, date);
+  const logged: Logged = { entry, created, week, levelBefore: created ? levelWith(week, week.total - entry.minutes) : week.level };
   if (created) {
     for (const hook of deps.afterLog ?? []) {
       try {

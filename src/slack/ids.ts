@@ -4,10 +4,26 @@ export const COMMAND = '/ballast';
 export const ACTIONS = {
   openLogModal: 'ballast_open_log_modal',
   undoEntry: 'ballast_undo_entry',
+  checkinNothing: 'ballast_checkin_nothing',
+  checkin15: 'ballast_checkin_15',
+  checkin30: 'ballast_checkin_30',
+  checkin60: 'ballast_checkin_60',
+  checkinOther: 'ballast_checkin_other',
+  checkinUndo: 'ballast_checkin_undo',
+  pulseNone: 'ballast_pulse_none',
+  pulseBit: 'ballast_pulse_bit',
+  pulseBack: 'ballast_pulse_back',
 } as const;
 
 export const VIEWS = {
   logModal: 'ballast_log_modal',
+  checkinOther: 'ballast_checkin_other_modal',
+} as const;
+
+/** Block ids of scheduled messages. */
+export const BLOCKS = {
+  checkinButtons: 'checkin_buttons',
+  pulseButtons: 'pulse_buttons',
 } as const;
 
 export const SHORTCUTS = {

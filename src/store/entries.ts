@@ -30,6 +30,8 @@ export function entriesStore(db: Db) {
     'SELECT * FROM entries WHERE person_id = ? AND date BETWEEN ? AND ? ORDER BY date, created_at, id');
   const minutesInRange = db.prepare<[string, string, string], { m: number }>(
     'SELECT COALESCE(SUM(minutes), 0) AS m FROM entries WHERE person_id = ? AND date BETWEEN ? AND ?');
+  const totals = db.prepare<[string, string, string], { date: string; kind: Kind; minutes: number }>(
+    'SELECT date, kind, SUM(minutes) AS minutes FROM entries WHERE person_id = ? AND date BETWEEN ? AND ? GROUP BY date, kind');
   const anyOn = db.prepare<[string, string], { n: number }>(
     'SELECT COUNT(*) AS n FROM entries WHERE person_id = ? AND date = ?');
   const lastDate = db.prepare<[string], { d: string | null }>('SELECT MAX(date) AS d FROM entries WHERE person_id = ?');
@@ -62,6 +64,10 @@ export function entriesStore(db: Db) {
     },
     async between(personId: string, from: IsoDate, to: IsoDate): Promise<Entry[]> {
       return inRange.all(personId, from, to).map(toEntry);
+    },
+    /** Minutes per date and kind: what a week view needs, without loading every entry. */
+    async totalsBetween(personId: string, from: IsoDate, to: IsoDate): Promise<{ date: IsoDate; kind: Kind; minutes: number }[]> {
+      return totals.all(personId, from, to);
     },
     async minutesBetween(personId: string, from: IsoDate, to: IsoDate): Promise<number> {
       return minutesInRange.get(personId, from, to)!.m;

@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import type { IsoDate, Kind, Level } from '../../core/types';
 import { formatMinutes } from '../../core/duration';
+import { weekdayOf } from '../../core/time';
 
 export const LEVEL_LABEL: Record<Level, string> = {
   ok: ':large_green_circle: within budget',
@@ -21,9 +22,12 @@ export const KIND_LABEL: Record<Kind, string> = {
 
 export const fmt = formatMinutes;
 
-/** `Mon 23 Nov` */
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Mon 23 Nov` (built by hand: it is on every reply, and a DateTime per label is costly). */
 export function dayLabel(date: IsoDate): string {
-  return DateTime.fromISO(date).toFormat('ccc d LLL');
+  return `${WEEKDAYS[weekdayOf(date) - 1]} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
 }
 
 /** `Thu 26 Nov 2026, 17:00` in the given zone. */

@@ -1,7 +1,7 @@
 // Your week: the ephemeral reply to `/ballast week` and `/ballast log`, and the top of App Home.
 import type { Entry } from '../../core/model';
 import type { BudgetInfo, WeekModel } from '../../core/week';
-import { KINDS } from '../../core/types';
+import { KINDS, type Strain } from '../../core/types';
 import { bar, context, divider, escape, fields, header, section, type KnownBlock } from './kit';
 import { KIND_LABEL, LEVEL_LABEL, dayLabel, fmt } from './format';
 
@@ -24,6 +24,12 @@ export function levelAdvice(week: WeekModel): string | null {
   }
 }
 
+const STRAIN_WORDS: Record<Strain, string> = {
+  none: 'did not affect your core work',
+  bit: 'squeezed your core work a bit',
+  back: 'pushed your core work back',
+};
+
 export function weekBlocks(week: WeekModel, opts: { title?: string; openAssignments?: string[] } = {}): KnownBlock[] {
   const blocks: KnownBlock[] = [
     header(opts.title ?? `Your week (${dayLabel(week.start)} – ${dayLabel(week.end)})`),
@@ -35,6 +41,7 @@ export function weekBlocks(week: WeekModel, opts: { title?: string; openAssignme
   blocks.push(fields([days.slice(0, 4).join('\n'), days.slice(4).join('\n')]));
   const kinds = KINDS.filter((k) => week.byKind[k] > 0).map((k) => `${KIND_LABEL[k]} ${fmt(week.byKind[k])}`);
   blocks.push(context(kinds.length ? `By kind: ${kinds.join(' · ')}` : 'Nothing logged this week yet. Try `/ballast log 20m reply`.'));
+  if (week.strain) blocks.push(context(`Your pulse this week: advocacy ${STRAIN_WORDS[week.strain]}.`));
   if (opts.openAssignments?.length) {
     blocks.push(divider(), section(`*Open assignments*\n${opts.openAssignments.slice(0, 10).join('\n')}`));
   }

@@ -1,0 +1,78 @@
+// `npm run ballast -- jobs run <job> [--at <ISO instant>] [--dry-run]`: one pass, one line per person.
+import { Writable } from 'node:stream';
+import { WebClient } from '@slack/web-api';
+import type { CliCommand } from '../cli';
+import { boltLogger, createLogger } from '../logger';
+import { slackPort, webClientOptions } from '../slack/webApi';
+import type { Deps } from '../services/ports';
+import { warningsAfterLog } from '../services/warnings';
+import { findJob, JOBS } from './index';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export const JOBS_USAGE = `jobs run <${Object.keys(JOBS).join('|')}> [--at <ISO instant>] [--dry-run]`;
+
+export interface JobsArgs {
+  name?: string;
+  atMs?: number;
+  dryRun: boolean;
+}
+
+export function parseJobsArgs(args: string[]): { ok: true; value: JobsArgs } | { ok: false; message: string } {
+  if (args[0] !== 'run') return { ok: false, message: `usage: npm run ballast -- ${JOBS_USAGE}` };
+  const out: JobsArgs = { dryRun: false };
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--dry-run') out.dryRun = true;
+    else if (a === '--at' || a.startsWith('--at=')) {
+      const v = a === '--at' ? args[++i] : a.slice(5);
+      if (!v || !ISO_INSTANT.test(v) || Number.isNaN(Date.parse(v))) {
+        return { ok: false, message: `--at needs an ISO instant with its zone, e.g. --at 2026-11-26T16:30:00Z (got ${v ?? 'nothing'})` };
+      }
+      out.atMs = Date.parse(v);
+    } else if (a.startsWith('--')) return { ok: false, message: `unknown option ${a}; usage: npm run ballast -- ${JOBS_USAGE}` };
+    else if (out.name === undefined) out.name = a;
+    else return { ok: false, message: `unexpected "${a}"; usage: npm run ballast -- ${JOBS_USAGE}` };
+  }
+  return { ok: true, value: out };
+}
+
+export const jobsCommand: CliCommand = async (args, { io, store, config }) => {
+  const parsed = parseJobsArgs(args);
+  if (!parsed.ok) {
+    io.err(parsed.message);
+    return 2;
+  }
+  const found = findJob(parsed.value.name);
+  if (!found.ok) {
+    io.err(found.message);
+    return 2;
+  }
+  const { dryRun } = parsed.value;
+  if (!dryRun && !io.env.SLACK_BOT_TOKEN) {
+    io.err('jobs run sends through Slack: set SLACK_BOT_TOKEN (and SLACK_API_URL for a non-default Slack), or add --dry-run');
+    return 1;
+  }
+  const log = createLogger({
+    level: config.logLevel,
+    secrets: [config.botToken],
+    destination: new Writable({
+      write(chunk, _enc, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) io.err(line);
+        done();
+      },
+    }),
+  });
+  const client = new WebClient(config.botToken, webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') }));
+  const deps: Deps = {
+    store, slack: slackPort(client), clock: io.clock, log, config: { admins: config.admins }, afterLog: [warningsAfterLog],
+  };
+  const at = parsed.value.atMs ?? io.clock.now();
+  const report = await found.job(deps, at, { dryRun });
+  for (const line of report.lines) io.out(line);
+  io.err(
+    `${found.name} as of ${new Date(at).toISOString()}${dryRun ? ' (dry run: nothing sent, nothing claimed)' : ''}: ` +
+      `${report.sent} ${dryRun ? 'would send' : 'sent'}, ${report.skipped} skipped, ${report.failed} failed`,
+  );
+  return report.failed > 0 ? 1 : 0;
+};
