@@ -202,3 +202,26 @@ describe('export entries', () => {
     expect(r.err.join('\n')).toMatch(/--from|usage/);
   });
 });
+
+describe('jobs run digests', () => {
+  it('previews with --dry-run, then sends each manager one digest for the week, once', async () => {
+    // From the starting roster: A manages B, B manages C; both are in Europe/Berlin.
+    const preview = await cli('jobs', 'run', 'digests', '--at', '2026-11-30T08:00:00Z', '--dry-run');
+    expect(preview.code).toBe(0);
+    expect(preview.out.sort()).toEqual([
+      'U300A: digest for 2026-W48 (1 report) would be sent',
+      'U300B: digest for 2026-W48 (1 report) would be sent',
+    ]);
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
+    const sent = await cli('jobs', 'run', 'digests', '--at', '2026-11-30T08:00:00Z');
+    expect(sent.out.sort()).toEqual([
+      'U300A: digest for 2026-W48 (1 report) sent',
+      'U300B: digest for 2026-W48 (1 report) sent',
+    ]);
+    const again = await cli('jobs', 'run', 'digests', '--at', '2026-11-30T09:00:00Z');
+    expect(again.out.sort()).toEqual(['U300A: digest for 2026-W48 already sent', 'U300B: digest for 2026-W48 already sent']);
+    expect(fake.messagesTo('U300A')).toHaveLength(1);
+    expect(fake.messagesTo('U300B')).toHaveLength(1);
+    expect(fake.rejections).toEqual([]);
+  });
+});
