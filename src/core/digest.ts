@@ -25,7 +25,8 @@ export interface ReportInput {
   /** Minutes of relationship work (respond, comment, share) of each window week, oldest first. */
   relationship: ArrayLike<number>;
   /** Strain answers by week key (only those in the window matter). */
-  strain: ReadonlyMap<string, Strain>;
+  /** Strain answers of each window week, oldest first; undefined where there was none. */
+  strain: readonly (Strain | undefined)[];
   assignmentsDone: number;
   assignmentsOpen: number;
 }
@@ -81,7 +82,7 @@ function visibleLevel(r: ReportInput, weekKeys: string[]): Level {
   const n = weekKeys.length;
   const minutes = r.minutes[n - 1] ?? 0;
   const prev = r.minutes[n - 2] ?? 0;
-  const backs = r.shareStrain ? weekKeys.slice(-3).filter((k) => r.strain.get(k) === 'back').length : 0;
+  const backs = r.shareStrain ? [n - 3, n - 2, n - 1].filter((i) => r.strain[i] === 'back').length : 0;
   return levelOf({
     minutes,
     budget: r.budget,
@@ -116,7 +117,7 @@ export function buildDigest(input: {
     if (r.budget > 0 && trend[last] >= r.budget && trend[last - 1] >= r.budget) flags.push('over-two-weeks');
     // Two full weeks with nothing logged is fourteen days of silence; a pause explains it.
     if (!r.paused && trend[last] === 0 && trend[last - 1] === 0) flags.push('silent');
-    const answer = r.strain.get(current);
+    const answer = r.strain[last];
     const row: DigestRow = {
       id: r.id,
       name: r.name,

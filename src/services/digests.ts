@@ -73,15 +73,15 @@ export async function buildDigests(
     });
     // Strain matters for the digest week (the team figure) and the three before it (the level of
     // those who share it); older answers are not read.
-    const strain = new Map<string, Map<string, Strain>>();
+    const strain = new Map<string, (Strain | undefined)[]>();
     await deps.store.reporting.eachStrain(keys.slice(-3), (personId, weekKey, answer) => {
       if (!slotOf.has(personId)) return;
-      let m = strain.get(personId);
-      if (!m) strain.set(personId, (m = new Map()));
-      m.set(weekKey, answer);
+      let answers = strain.get(personId);
+      if (!answers) strain.set(personId, (answers = new Array<Strain | undefined>(width).fill(undefined)));
+      answers[index.get(weekKey)!] = answer;
     });
     const counts = await deps.store.reporting.assignmentCounts(keys[keys.length - 1]);
-    const noStrain = new Map<string, Strain>();
+    const noStrain: (Strain | undefined)[] = [];
     for (const g of group) {
       const reports: ReportInput[] = g.reports.map((p) => {
         const at = slotOf.get(p.id)! * width;
