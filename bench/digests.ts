@@ -20,9 +20,13 @@ export interface DigestBenchResult {
   entries: number;
   windowRows: number;
   digests: number;
+  /** One plain aggregation over all rows: the issue's baseline. */
   baselineMs: number;
+  /** The same aggregation over the six weeks a digest reads. */
+  windowBaselineMs: number;
   digestMs: number;
   ratio: number;
+  windowRatio: number;
   peakRssMb: number;
   passed: boolean;
 }
@@ -112,6 +116,9 @@ async function timed(fn: () => unknown): Promise<{ wall: number; cpu: number }> 
 }
 
 interface Measured {
+  allRows: number;
+  allMs: number;
+  allCpuMs: number;
   windowRows: number;
   digests: number;
   baselineMs: number;
@@ -136,9 +143,19 @@ async function measure(file: string, mode: 'once' | 'timed'): Promise<Measured> 
       store, slack: noSlack, clock: { now: () => MONDAY_UTC }, log: createLogger({ level: 'silent' }), config: { admins: [] },
     };
 
-    // Baseline: one plain aggregation, minutes per person per week, over the digest's six-week window.
-    // Its rows are read the same way the digest reads its own (one at a time, as arrays), so the two
-    // differ only in what they compute.
+    // The issue's baseline: one plain aggregation, minutes per person per week, over all the rows.
+    // A stricter one: the same aggregation over only the six weeks a digest reads. Both are read the
+    // way the digest reads its own rows (one at a time, as arrays), so they differ only in what they do.
+    const allSql = db.prepare<[], [string, string, number]>(
+      'SELECT person_id, week_key, SUM(minutes) FROM entries GROUP BY week_key, person_id').raw();
+    let allRows = 0;
+    const aggregateAll = () => {
+      allRows = 0;
+      for (const row of allSql.iterate()) {
+        allRows++;
+        checksum += row[2];
+      }
+    };
     const baselineSql = db.prepare<[string], [string, string, number]>(
       'SELECT person_id, week_key, SUM(minutes) FROM entries WHERE week_key IN (SELECT value FROM json_each(?)) GROUP BY week_key, person_id').raw();
     const keys = JSON.stringify(window.weekKeys);
@@ -164,17 +181,21 @@ async function measure(file: string, mode: 'once' | 'timed'): Promise<Measured> 
     const sample = () => {
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     };
+    const allTimes: { wall: number; cpu: number }[] = [];
     const baselineTimes: { wall: number; cpu: number }[] = [];
     const digestTimes: { wall: number; cpu: number }[] = [];
     if (mode === 'once') {
       digestTimes.push(await timed(everyDigest));
       sample();
     } else {
+      aggregateAll();
       baseline();
-      await everyDigest(); // warm the page cache and the JIT for both
+      await everyDigest(); // warm the page cache and the JIT for all three
       // Interleaved runs; the fastest of each is the one least disturbed by whatever else the machine
       // does (CI runners and laptops are shared), which is the figure a ratio should compare.
-      for (let i = 0; i < 7; i++) {
+      for (let i = 0; i < 5; i++) {
+        allTimes.push(await timed(aggregateAll));
+        sample();
         baselineTimes.push(await timed(baseline));
         sample();
         digestTimes.push(await timed(everyDigest));
@@ -184,6 +205,7 @@ async function measure(file: string, mode: 'once' | 'timed'): Promise<Measured> 
     }
     const best = (xs: { wall: number; cpu: number }[], k: 'wall' | 'cpu') => (xs.length ? Math.min(...xs.map((x) => x[k])) : 0);
     return {
+      allRows, allMs: best(allTimes, 'wall'), allCpuMs: best(allTimes, 'cpu'),
       windowRows, digests,
       baselineMs: best(baselineTimes, 'wall'), baselineCpuMs: best(baselineTimes, 'cpu'),
       digestMs: best(digestTimes, 'wall'), digestCpuMs: best(digestTimes, 'cpu'),
@@ -213,20 +235,24 @@ export async function benchDigests(log: (line: string) => void = console.log): P
       `in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
     const once = JSON.parse(child(['--measure', 'once', file])) as Measured;
     const t = JSON.parse(child(['--measure', 'timed', file])) as Measured;
-    const ratio = t.digestMs / t.baselineMs;
-    const cpuRatio = t.digestCpuMs / t.baselineCpuMs;
+    // The gate is the issue's: twice one plain aggregation of minutes per person per week over the same
+    // rows (all of them). The six-week ratio is printed too, as the stricter yardstick.
+    const ratio = t.digestMs / t.allMs;
+    const windowRatio = t.digestMs / t.baselineMs;
     const passed = ratio <= 2 && once.peakRssMb < 256 && t.digests === MANAGERS && once.digests === MANAGERS;
-    log(`plain aggregation (minutes per person per week, six weeks, ${t.windowRows} groups): ` +
+    log(`plain aggregation, minutes per person per week over all ${ENTRIES} entries (${t.allRows} groups): ` +
+      `${t.allMs.toFixed(1)} ms (cpu ${t.allCpuMs.toFixed(0)} ms)`);
+    log(`the same over only the six weeks a digest reads (${t.windowRows} groups): ` +
       `${t.baselineMs.toFixed(1)} ms (cpu ${t.baselineCpuMs.toFixed(0)} ms)`);
     log(`every digest for Monday 2026-11-30 (${t.digests} managers, ${PEOPLE - MANAGERS} reports): ` +
       `${t.digestMs.toFixed(1)} ms (cpu ${t.digestCpuMs.toFixed(0)} ms); cold, in a fresh process: ${once.digestMs.toFixed(0)} ms`);
-    log(`ratio ${ratio.toFixed(2)} (limit 2.00; cpu ratio ${cpuRatio.toFixed(2)})`);
+    log(`ratio ${ratio.toFixed(2)} against all rows (limit 2.00); ${windowRatio.toFixed(2)} against the six-week aggregation`);
     log(`peak memory of a process building every digest once: ${once.peakRssMb.toFixed(0)} MB RSS (limit 256), ` +
-      `JS heap ${once.peakHeapMb.toFixed(0)} MB; of the timing process after 8 passes: ${t.peakRssMb.toFixed(0)} MB RSS`);
+      `JS heap ${once.peakHeapMb.toFixed(0)} MB; of the timing process after all its runs: ${t.peakRssMb.toFixed(0)} MB RSS`);
     log(`digests: ${passed ? 'PASS' : 'FAIL'}`);
     return {
       people: PEOPLE, managers: MANAGERS, entries: ENTRIES, windowRows: t.windowRows, digests: t.digests,
-      baselineMs: t.baselineMs, digestMs: t.digestMs, ratio, peakRssMb: once.peakRssMb, passed,
+      baselineMs: t.allMs, windowBaselineMs: t.baselineMs, digestMs: t.digestMs, ratio, windowRatio, peakRssMb: once.peakRssMb, passed,
     };
   } finally {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });

@@ -22,8 +22,8 @@ export interface ReportInput {
   paused: boolean;
   /** Minutes of each window week, oldest first. */
   minutes: ArrayLike<number>;
-  /** Minutes of relationship work (respond, comment, share) of each window week, oldest first. */
-  relationship: ArrayLike<number>;
+  /** Minutes of relationship work (respond, comment, share) in the digest week. */
+  relationship: number;
   /** Strain answers by week key (only those in the window matter). */
   /** Strain answers of each window week, oldest first; undefined where there was none. */
   strain: readonly (Strain | undefined)[];
@@ -107,7 +107,7 @@ export function buildDigest(input: {
   const rows: DigestRow[] = input.reports.map((r) => {
     const trend = weekKeys.map((_, i) => r.minutes[i] ?? 0);
     trend.forEach((m, i) => (teamWeekMinutes[i] += m));
-    const week = { minutes: trend[last], relationship: r.relationship[last] ?? 0 };
+    const week = { minutes: trend[last], relationship: r.relationship };
     minutes += week.minutes;
     budget += r.budget;
     relationship += week.relationship;

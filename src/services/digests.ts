@@ -58,10 +58,11 @@ export async function buildDigests(
     for (const g of group) for (const p of g.reports) if (!slotOf.has(p.id)) slotOf.set(p.id, slotOf.size);
     const width = keys.length;
     const minutes = new Int32Array(slotOf.size * width);
-    const relationship = new Int32Array(slotOf.size * width);
+    const relationship = new Int32Array(slotOf.size);
+    const onlyFor = [...slotOf.keys()];
     let lastKey = '';
     let week = -1;
-    await deps.store.reporting.eachWeekSum(keys, [...slotOf.keys()], (personId, weekKey, m, r) => {
+    await deps.store.reporting.eachWeekSum(keys, onlyFor, (personId, weekKey, m) => {
       const slot = slotOf.get(personId);
       if (slot === undefined) return;
       if (weekKey !== lastKey) {
@@ -69,7 +70,10 @@ export async function buildDigests(
         week = index.get(weekKey)!;
       }
       minutes[slot * width + week] = m;
-      relationship[slot * width + week] = r;
+    });
+    await deps.store.reporting.eachRelationshipSum(keys[width - 1], onlyFor, (personId, m) => {
+      const slot = slotOf.get(personId);
+      if (slot !== undefined) relationship[slot] = m;
     });
     // Strain matters for the digest week (the team figure) and the three before it (the level of
     // those who share it); older answers are not read.
@@ -92,7 +96,7 @@ export async function buildDigests(
           shareStrain: p.shareStrain,
           paused: p.paused,
           minutes: minutes.subarray(at, at + width),
-          relationship: relationship.subarray(at, at + width),
+          relationship: relationship[at / width],
           strain: strain.get(p.id) ?? noStrain,
           assignmentsDone: counts.get(p.id)?.done ?? 0,
           assignmentsOpen: counts.get(p.id)?.open ?? 0,

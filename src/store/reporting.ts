@@ -4,7 +4,7 @@ import type { Db } from './db';
 import type { Entry, SlackProfile } from '../core/model';
 import type { IsoDate, Kind, Network, Role, Source, Strain } from '../core/types';
 
-type WeekSumRow = [personId: string, weekKey: string, minutes: number, relationship: number];
+type WeekSumRow = [personId: string, weekKey: string, minutes: number];
 
 /** What digests and cost reports need to know about a person; a slim row, read for everyone at once. */
 export interface DigestPerson {
@@ -48,9 +48,13 @@ const toEntry = (r: EntryRow): Entry => ({
 const FILTER_LIMIT = 1000;
 
 export function reportingStore(db: Db) {
-  const sumSql = `SELECT person_id, week_key, SUM(minutes),
-      SUM(CASE WHEN kind IN ('respond', 'comment', 'share') THEN minutes ELSE 0 END)
-    FROM entries WHERE week_key IN (SELECT value FROM json_each(?))`;
+  const sumSql = 'SELECT person_id, week_key, SUM(minutes) FROM entries WHERE week_key IN (SELECT value FROM json_each(?))';
+  // Relationship minutes are shown for one week only, so they are summed over that week's rows alone.
+  const relSql = `SELECT person_id, SUM(minutes) FROM entries
+    WHERE week_key = ? AND kind IN ('respond', 'comment', 'share')`;
+  const relAll = db.prepare<[string], [string, number]>(`${relSql} GROUP BY person_id`).raw();
+  const relOf = db.prepare<[string, string], [string, number]>(
+    `${relSql} AND person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id`).raw();
   const sumsAll = db.prepare<[string], WeekSumRow>(`${sumSql} GROUP BY week_key, person_id`).raw();
   const sumsOf = db.prepare<[string, string], WeekSumRow>(
     `${sumSql} AND person_id IN (SELECT value FROM json_each(?)) GROUP BY week_key, person_id`).raw();
@@ -94,21 +98,30 @@ export function reportingStore(db: Db) {
 
   return {
     /**
-     * Minutes and relationship minutes per person per week, for the given weeks, handed to `visit` row by
-     * row in week order: a Monday's digests read 100,000s of these, and holding them all as objects would
-     * cost more memory than the digests themselves. `onlyFor` narrows the query to a few people (one
-     * team); for many, reading everyone's rows and skipping the rest is cheaper, so `visit` may see others.
+     * Minutes per person per week, for the given weeks, handed to `visit` row by row in week order: a
+     * Monday's digests read 100,000s of these, and holding them all as objects would cost more memory
+     * than the digests themselves. `onlyFor` narrows the query to a few people (one team); for many,
+     * reading everyone's rows and skipping the rest is cheaper, so `visit` may see others.
      */
     async eachWeekSum(
       weekKeys: readonly string[], onlyFor: readonly string[] | undefined,
-      visit: (personId: string, weekKey: string, minutes: number, relationship: number) => void,
+      visit: (personId: string, weekKey: string, minutes: number) => void,
     ): Promise<void> {
       const keys = JSON.stringify(weekKeys);
       const rows = onlyFor !== undefined && onlyFor.length <= FILTER_LIMIT
         ? sumsOf.iterate(keys, JSON.stringify(onlyFor))
         : sumsAll.iterate(keys);
       // Indexing beats destructuring here: this loop runs once per person-week of the whole organisation.
-      for (const row of rows) visit(row[0], row[1], row[2], row[3]);
+      for (const row of rows) visit(row[0], row[1], row[2]);
+    },
+    /** Minutes of relationship work (respond, comment, share) per person in one week; `onlyFor` as above. */
+    async eachRelationshipSum(
+      weekKey: string, onlyFor: readonly string[] | undefined, visit: (personId: string, minutes: number) => void,
+    ): Promise<void> {
+      const rows = onlyFor !== undefined && onlyFor.length <= FILTER_LIMIT
+        ? relOf.iterate(weekKey, JSON.stringify(onlyFor))
+        : relAll.iterate(weekKey);
+      for (const row of rows) visit(row[0], row[1]);
     },
     /** Strain answers for the given weeks, row by row. */
     async eachStrain(weekKeys: readonly string[], visit: (personId: string, weekKey: string, answer: Strain) => void): Promise<void> {

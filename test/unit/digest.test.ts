@@ -7,7 +7,7 @@ function report(over: Partial<ReportInput> & { minutes?: number[] } = {}): Repor
   const minutes = over.minutes ?? [0, 0, 0, 0, 0, 100];
   return {
     id: 'U1', name: 'Ada', budget: 240, shareStrain: false, paused: false,
-    minutes, relationship: minutes.map((m) => Math.floor(m / 2)),
+    minutes, relationship: Math.floor(minutes[minutes.length - 1] / 2),
     strain: [], assignmentsDone: 0, assignmentsOpen: 0,
     ...over,
   };
