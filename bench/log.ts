@@ -65,24 +65,37 @@ async function load(port: number, seconds: number, connections: number): Promise
   };
 }
 
-export async function benchLog(opts: { seconds?: number; connections?: number } = {}): Promise<{ ballast: Figures; bare: Figures; throughputRatio: number; p99Ratio: number }> {
-  const seconds = opts.seconds ?? 10;
+/**
+ * Both servers run side by side; short loads alternate between them and each keeps its best round,
+ * so a burst of noise from other work on a shared machine does not land on one side only.
+ */
+export async function benchLog(
+  opts: { seconds?: number; rounds?: number; connections?: number } = {},
+): Promise<{ ballast: Figures; bare: Figures; throughputRatio: number; p99Ratio: number }> {
+  const seconds = opts.seconds ?? 3;
+  const rounds = opts.rounds ?? 4;
   const connections = opts.connections ?? 10;
-  const measure = async (kind: 'ballast' | 'bare') => {
-    const { child, port } = await startServer(kind);
-    try {
-      await load(port, 2, connections); // warm-up: JIT, first users.info lookups
-      return await load(port, seconds, connections);
-    } finally {
-      child.removeAllListeners('exit');
-      child.kill('SIGKILL');
+  const servers = { bare: await startServer('bare'), ballast: await startServer('ballast') };
+  const best: Partial<Record<'bare' | 'ballast', Figures>> = {};
+  try {
+    for (const kind of ['bare', 'ballast'] as const) await load(servers[kind].port, 2, connections); // warm-up
+    for (let round = 0; round < rounds; round++) {
+      for (const kind of ['bare', 'ballast'] as const) {
+        const f = await load(servers[kind].port, seconds, connections);
+        if (!best[kind] || f.rps > best[kind]!.rps) best[kind] = f;
+      }
     }
-  };
-  const bare = await measure('bare');
-  const ballast = await measure('ballast');
+  } finally {
+    for (const s of Object.values(servers)) {
+      s.child.removeAllListeners('exit');
+      s.child.kill('SIGKILL');
+    }
+  }
+  const bare = best.bare!;
+  const ballast = best.ballast!;
   const throughputRatio = ballast.rps / bare.rps;
   const p99Ratio = ballast.p99 / Math.max(bare.p99, 1);
-  console.log('\n/ballast log through the HTTP receiver vs a bare acknowledging Bolt app');
+  console.log(`\n/ballast log through the HTTP receiver vs a bare acknowledging Bolt app (best of ${rounds} alternating ${seconds}s rounds, ${connections} connections)`);
   console.log(`  bare    : ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms (non-2xx ${bare.non2xx}, errors ${bare.errors})`);
   console.log(`  ballast : ${ballast.rps.toFixed(0)} req/s, p50 ${ballast.p50} ms, p99 ${ballast.p99} ms (non-2xx ${ballast.non2xx}, errors ${ballast.errors})`);
   console.log(`  throughput ratio ${throughputRatio.toFixed(2)} (target >= 0.60), p99 ratio ${p99Ratio.toFixed(2)} (target <= 2.00)`);

@@ -1,10 +1,18 @@
 // `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run.
-// Pass names to run a subset: `npm run bench -- log`.
+// Pass names to run a subset: `npm run bench -- log checkins`.
+import { benchCheckins } from './checkins';
 import { benchLog } from './log';
 import { benchDigests } from './digests';
+import { benchSuggestions } from './suggestions';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   log: () => benchLog(),
+  checkins: () =>
+    benchCheckins({
+      people: Number(process.env.BENCH_CHECKINS_PEOPLE ?? 5000),
+      perSecond: Number(process.env.BENCH_CHECKINS_RATE ?? 400),
+    }),
+  suggestions: () => benchSuggestions(),
   digests: async () => {
     const r = await benchDigests();
     if (!r.passed) process.exitCode = 1;
@@ -13,6 +21,11 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !(w in BENCHES));
+  if (unknown.length) {
+    process.stderr.write(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}\n`);
+    process.exit(2);
+  }
   for (const [name, run] of Object.entries(BENCHES)) {
     if (wanted.length && !wanted.includes(name)) continue;
     await run();

@@ -47,7 +47,8 @@ CREATE TABLE entries (
   dedupe_key    TEXT UNIQUE,                      -- a click delivered twice logs once
   created_at    INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX entries_person_date ON entries(person_id, date);
+-- Covers the week view's per-day, per-kind sums without touching the table.
+CREATE INDEX entries_person_date ON entries(person_id, date, kind, minutes);
 CREATE INDEX entries_week ON entries(week_key, person_id);
 
 -- Weekly strain answers.

@@ -12,6 +12,7 @@ import type { Clock } from './services/ports';
 import { systemClock } from './clock';
 import { createScheduler, type Scheduler } from './jobs/scheduler';
 import { warningsAfterLog } from './services/warnings';
+import { assignmentBoard } from './slack/assignmentBoard';
 import { adminHomeSection, teamHomeSection } from './slack/homeSections';
 
 
@@ -97,7 +98,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     log,
     config: { admins: config.admins },
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
-    homeSections: [teamHomeSection, adminHomeSection],
+    homeSections: [teamHomeSection, assignmentBoard, adminHomeSection],
     afterLog: [warningsAfterLog],
   };
   registerListeners(app, deps);

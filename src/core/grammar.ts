@@ -680,3 +680,18 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     throw e;
   }
 }
+
+/** A due time typed on its own (the assignment modal's field), read with the same words as `due …` in a command. */
+export function parseDueText(text: string, ctx: ParseContext): { ok: true; dueMs: number } | { ok: false; error: ParseError } {
+  const zone = isValidZone(ctx.zone) ? ctx.zone : 'UTC';
+  const args = tokenize(text);
+  const input: Input = { text, args, nowMs: ctx.nowMs, zone, today: localClock(ctx.nowMs, zone).date };
+  try {
+    const due = readDue(args, 0, input, USAGE.assign.example);
+    if (due.used < args.length) fail(`I didn't understand ${q(args[due.used].raw)} after the due time.`, 'tomorrow, friday, 2h or 2026-12-01 10:00');
+    return { ok: true, dueMs: due.dueMs };
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, error: e.error };
+    throw e;
+  }
+}

@@ -2,28 +2,28 @@
 import type { Person } from './model';
 import type { OrgSettings } from './settings';
 import type { HHMM, IsoDate, Weekday } from './types';
-import { instantAt, localClock } from './time';
+import { localClock } from './time';
 
 export type Slot =
-  | { due: true; date: IsoDate; weekday: Weekday; slotMs: number }
+  | { due: true; date: IsoDate; weekday: Weekday }
   | { due: false; date: IsoDate; weekday: Weekday; why: 'not-a-day' | 'not-yet' | 'missed' };
 
 /**
  * A daily slot at `time` on `days` in `zone`, as of `atMs`. Ballast only DMs between quietStart and
  * quietEnd, so a slot before quietStart opens at quietStart, and a slot whose window has closed is
  * missed for that day: this is also the catch-up rule after downtime (still inside the window: send).
+ * Wall-clock comparison handles DST: a slot in a spring-forward gap falls due when the clock jumps
+ * past it, and one in an autumn overlap at its first occurrence (the claim stops the second).
  */
 export function dailySlot(
   atMs: number, zone: string, time: HHMM, days: readonly Weekday[], window: Pick<OrgSettings, 'quietStart' | 'quietEnd'>,
 ): Slot {
-  const { date, weekday } = localClock(atMs, zone);
+  const { date, weekday, hhmm } = localClock(atMs, zone);
   if (!days.includes(weekday)) return { due: false, date, weekday, why: 'not-a-day' };
-  const slotMs = instantAt(date, time, zone);
-  const opens = Math.max(slotMs, instantAt(date, window.quietStart, zone));
-  const closes = instantAt(date, window.quietEnd, zone);
-  if (atMs >= closes || opens >= closes) return { due: false, date, weekday, why: 'missed' };
-  if (atMs < opens) return { due: false, date, weekday, why: 'not-yet' };
-  return { due: true, date, weekday, slotMs };
+  const opens = time > window.quietStart ? time : window.quietStart;
+  if (hhmm >= window.quietEnd || opens >= window.quietEnd) return { due: false, date, weekday, why: 'missed' };
+  if (hhmm < opens) return { due: false, date, weekday, why: 'not-yet' };
+  return { due: true, date, weekday };
 }
 
 /** True when `hhmm` lies inside the hours Ballast may DM (quietStart inclusive, quietEnd exclusive). */
@@ -36,7 +36,7 @@ export function canDmNow(atMs: number, zone: string, window: Pick<OrgSettings, '
   return insideSendingHours(localClock(atMs, zone).hhmm, window);
 }
 
-const OOO_TEXT = /\b(vacation|ooo|out[\s-]of[\s-](the[\s-])?office|sick)\b/i;
+const OOO_TEXT = /\b(vacation\w*|ooo|out[\s-]of[\s-](the[\s-])?office|sick)\b/i;
 const OOO_EMOJI = new Set([':palm_tree:', ':face_with_thermometer:']);
 
 /** A Slack status that reads as out of office; an expired status no longer counts. */

@@ -6,21 +6,24 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// luxon checks a zone by building an Intl.DateTimeFormat, which is slow; the answer never changes.
-const zoneValidity = new Map<string, boolean>();
-function knownZone(zone: string): boolean {
-  let valid = zoneValidity.get(zone);
-  if (valid === undefined) {
-    valid = IANAZone.isValidZone(zone);
-    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+// Luxon checks a zone by building an Intl formatter (about 0.2 ms); a pass over thousands of people
+// asks about the same few zones again and again, so the answer is kept.
+const zones = new Map<string, IANAZone | null>();
+
+function zoneOf(zone: string): IANAZone | null {
+  let z = zones.get(zone);
+  if (z === undefined) {
+    z = IANAZone.isValidZone(zone) ? IANAZone.create(zone) : null;
+    zones.set(zone, z);
   }
-  return valid;
+  return z;
 }
 
 function zoneOrThrow(zone: string): IANAZone {
   // An unknown zone here is a programming error: zones are validated where they enter (isValidZone).
-  if (!knownZone(zone)) throw new Error(`Unknown time zone: ${zone}`);
-  return IANAZone.create(zone);
+  const z = zoneOf(zone);
+  if (!z) throw new Error(`Unknown time zone: ${zone}`);
+  return z;
 }
 
 /** Calendar arithmetic happens in UTC so that no zone's DST change can shift a date. */
@@ -40,19 +43,33 @@ export function isIsoDate(s: string): boolean {
 }
 
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone !== '' && knownZone(zone);
+  return typeof zone === 'string' && zone !== '' && zoneOf(zone) !== null;
 }
 
 export function localDate(nowMs: number, zone: string): IsoDate {
   return localClock(nowMs, zone).date;
 }
 
+// A zone's UTC offset only changes at transitions, which fall on quarter hours in every zone in use:
+// one Intl lookup per zone and quarter hour is enough.
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+const offsets = new Map<string, number>();
+function offsetAt(zone: string, ms: number): number {
+  const key = `${zone}|${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = zoneOrThrow(zone).offset(ms);
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 export function localClock(
   nowMs: number,
   zone: string,
 ): { date: IsoDate; hhmm: HHMM; weekday: Weekday; minuteOfDay: number } {
-  // The zone's UTC offset at that instant (luxon caches its formatter per zone) is all a wall clock needs.
-  const offsetMinutes = zoneOrThrow(zone).offset(nowMs);
+  const offsetMinutes = offsetAt(zone, nowMs);
   const localMinutes = Math.floor(nowMs / MINUTE_MS) + offsetMinutes;
   const day = Math.floor(localMinutes / 1440);
   const minuteOfDay = localMinutes - day * 1440;
@@ -67,21 +84,42 @@ export function localClock(
 
 // Calendar arithmetic on day numbers (days since 1970-01-01): exact, zone-free, and far cheaper than
 // building a DateTime for every step (the /ballast log path does dozens of these).
+// Howard Hinnant's days_from_civil / civil_from_days: exact proleptic Gregorian arithmetic.
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 function dayNumber(date: IsoDate): number {
   const m = ISO_DATE.exec(date);
   if (!m) throw new Error(`Not a date: ${date}`);
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  if (Number.isNaN(ms) || mo < 1 || mo > 12 || d < 1 || d > 31) throw new Error(`Not a date: ${date}`);
-  const days = ms / DAY_MS;
-  if (dateOfDay(days) !== date) throw new Error(`Not a date: ${date}`);
-  return days;
+  if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1])) {
+    throw new Error(`Not a date: ${date}`);
+  }
+  return daysFromCivil(y, mo, d);
 }
 
 function dateOfDay(days: number): IsoDate {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function addDays(date: IsoDate, n: number): IsoDate {
@@ -108,7 +146,7 @@ export function weekKey(date: IsoDate): string {
   // The ISO week-year and number are those of the week's Thursday.
   const thursday = dayNumber(date) + 4 - weekdayOf(date);
   const year = Number(dateOfDay(thursday).slice(0, 4));
-  const jan1 = Date.UTC(year, 0, 1) / DAY_MS;
+  const jan1 = daysFromCivil(year, 1, 1);
   return `${year}-W${pad2(Math.floor((thursday - jan1) / 7) + 1)}`;
 }
 

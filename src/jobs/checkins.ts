@@ -3,7 +3,8 @@ import type { Person } from '../core/model';
 import { checkinTimeOf, commonSkip, dailySlot } from '../core/schedule';
 import { checkinQuestion } from '../slack/blocks/checkin';
 import { CHECKIN_JOB } from '../services/checkins';
-import { dm, sendOnce } from '../services/sendOnce';
+import { sendOnce } from '../services/sendOnce';
+import { dmDirect } from '../services/directDm';
 import { freshPerson, idle, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
 import type { Job } from './types';
 
@@ -26,7 +27,7 @@ export async function checkinFor(ctx: PassContext, p: Person): Promise<Verdict> 
   const why = commonSkip(person, slot.date, atMs, ctx.holidays);
   if (why) return skipped(`${what} skipped: ${why}`);
   if (await deps.store.entries.hasEntryOn(person.id, slot.date)) return skipped(`${what} skipped: already logged that day`);
-  const out = await sendOnce(deps, key, () => dm(deps, person.id, checkinQuestion(slot.date)), {
+  const out = await sendOnce(deps, key, () => dmDirect(deps, person.id, checkinQuestion(slot.date)), {
     dryRun: ctx.dryRun, personId: person.id,
   });
   return verdictOf(out, what);

@@ -4,13 +4,15 @@ import { JOB_NAMES } from './types';
 import { runCheckins } from './checkins';
 import { runPulse } from './pulse';
 import { runNudges } from './nudges';
+import { reminders } from './reminders';
 import { digests } from './digests';
 
-/** reminders joins this table with its feature. */
+/** Every job in JOB_NAMES is here. */
 export const JOBS: Partial<Record<JobName, Job>> = {
   checkins: runCheckins,
   pulse: runPulse,
   nudges: runNudges,
+  reminders,
   digests,
 };
 

@@ -4,7 +4,8 @@ import type { Person } from '../core/model';
 import { INACTIVITY_DAYS, checkinTimeOf, commonSkip, dailySlot } from '../core/schedule';
 import { daysBetween, localDate } from '../core/time';
 import { inactivityNudge } from '../slack/blocks/nudges';
-import { dm, sendOnce } from '../services/sendOnce';
+import { sendOnce } from '../services/sendOnce';
+import { dmDirect } from '../services/directDm';
 import { loadWeek } from '../services/week';
 import { alertManager, pendingManagerAlerts } from '../services/warnings';
 import { freshPerson, idle, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
@@ -31,7 +32,7 @@ export async function inactivityFor(ctx: PassContext, p: Person): Promise<Verdic
   if (why) return skipped(`inactivity nudge skipped: ${why}`);
   const out = await sendOnce(
     deps, { job: INACTIVITY_JOB, subject: person.id, period: slot.date },
-    () => dm(deps, person.id, inactivityNudge(last ? quiet : null)), { dryRun: ctx.dryRun, personId: person.id },
+    () => dmDirect(deps, person.id, inactivityNudge(last ? quiet : null)), { dryRun: ctx.dryRun, personId: person.id },
   );
   return verdictOf(out, `inactivity nudge (${last ? `${quiet} days quiet` : 'never logged'})`);
 }

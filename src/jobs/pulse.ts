@@ -4,7 +4,8 @@ import { FRIDAY, checkinTimeOf, commonSkip, dailySlot } from '../core/schedule';
 import { mixOf, needsMixNudge } from '../core/budget';
 import { weekKey } from '../core/time';
 import { pulseQuestion } from '../slack/blocks/pulse';
-import { dm, sendOnce } from '../services/sendOnce';
+import { sendOnce } from '../services/sendOnce';
+import { dmDirect } from '../services/directDm';
 import { loadWeek } from '../services/week';
 import { freshPerson, idle, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
 import type { Job } from './types';
@@ -29,7 +30,7 @@ export async function pulseFor(ctx: PassContext, p: Person): Promise<Verdict> {
   const week = await loadWeek(deps, person, slot.date);
   const mix = mixOf(week.byKind);
   const nudge = person.nudgesEnabled && needsMixNudge(mix) ? mix : null;
-  const out = await sendOnce(deps, key, () => dm(deps, person.id, pulseQuestion(week.weekKey, nudge)), {
+  const out = await sendOnce(deps, key, () => dmDirect(deps, person.id, pulseQuestion(week.weekKey, nudge)), {
     dryRun: ctx.dryRun, personId: person.id,
   });
   return verdictOf(out, nudge ? `${what} with the relationship-work nudge` : what);

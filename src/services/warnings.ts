@@ -7,7 +7,8 @@ import { canDmNow } from '../core/schedule';
 import { localDate, weekKey } from '../core/time';
 import { managerCrowdingAlert, warningMessage } from '../slack/blocks/warnings';
 import type { AfterLog, Deps } from './ports';
-import { dm, sendOnce, type SendOutcome } from './sendOnce';
+import { sendOnce, type SendOutcome } from './sendOnce';
+import { dmDirect } from './directDm';
 
 type WarnLevel = Exclude<Level, 'ok'>;
 
@@ -32,7 +33,7 @@ export async function warnOnLevels(deps: Deps, person: Person, before: Level, we
   }
   const out = await sendOnce(
     deps, { job: warningJob(top), subject: person.id, period: week.weekKey },
-    () => dm(deps, person.id, warningMessage(top, week)), { personId: person.id },
+    () => dmDirect(deps, person.id, warningMessage(top, week)), { personId: person.id },
   );
   if (top === 'crowding') await alertManager(deps, person, week);
   return out;
@@ -56,7 +57,7 @@ export async function alertManager(deps: Deps, person: Person, week: WeekModel, 
   if (!canDmNow(atMs, manager.tz, settings)) return null;
   return sendOnce(
     deps, { job: MANAGER_ALERT_JOB, subject: person.id, period: week.weekKey },
-    () => dm(deps, manager.id, managerCrowdingAlert(person.id, week)), { personId: manager.id },
+    () => dmDirect(deps, manager.id, managerCrowdingAlert(person.id, week)), { personId: manager.id },
   );
 }
 
@@ -65,7 +66,8 @@ export async function pendingManagerAlerts(deps: Deps, atMs: number): Promise<{ 
   const settings = await deps.store.settings.get();
   if (!settings.managerAlerts) return [];
   const out: { person: Person; weekKey: string }[] = [];
-  for (const claim of await deps.store.claims.ofJob(warningJob('crowding'))) {
+  // A week is at most 8 days old anywhere on Earth by the time it ends; older claims are done with.
+  for (const claim of await deps.store.claims.ofJobSince(warningJob('crowding'), atMs - 8 * 86_400_000)) {
     const person = await deps.store.people.get(claim.subject);
     if (!person?.managerId || !person.active) continue;
     if (claim.period !== weekKey(localDate(atMs, person.tz))) continue;

@@ -3,6 +3,8 @@ import type { Person } from '../core/model';
 import type { Deps } from '../services/ports';
 import { loadWeek } from '../services/week';
 import { homeView } from './blocks/home';
+import { openAssignmentLines } from './blocks/assignment';
+import { openAssignmentsOf } from '../services/assignments';
 import type { KnownBlock } from './blocks/kit';
 
 /** A role-specific section of App Home (team, assignment board, org totals); null when it does not apply. */
@@ -15,5 +17,6 @@ export async function publishHome(deps: Deps, person: Person, sections: readonly
     const blocks = await s(deps, person);
     if (blocks?.length) extra.push(blocks);
   }
-  await deps.slack.publishHome(person.id, homeView({ week, sections: extra }));
+  const openAssignments = openAssignmentLines(await openAssignmentsOf(deps, person), person.tz);
+  await deps.slack.publishHome(person.id, homeView({ week, openAssignments, sections: extra }));
 }

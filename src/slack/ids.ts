@@ -4,6 +4,17 @@ export const COMMAND = '/ballast';
 export const ACTIONS = {
   openLogModal: 'ballast_open_log_modal',
   undoEntry: 'ballast_undo_entry',
+  assignOffer: 'ballast_assign_offer',
+  assignOfferAnyway: 'ballast_assign_offer_anyway',
+  assignAccept: 'ballast_assign_accept',
+  assignAcceptAnyway: 'ballast_assign_accept_anyway',
+  assignDecline: 'ballast_assign_decline',
+  assignDeclineBack: 'ballast_assign_decline_back',
+  assignDeclineNoCapacity: 'ballast_assign_why_no_capacity',
+  assignDeclineNotMyArea: 'ballast_assign_why_not_my_area',
+  assignDeclineOther: 'ballast_assign_why_other',
+  assignDone: 'ballast_assign_done',
+  assignReassign: 'ballast_assign_reassign',
   checkinNothing: 'ballast_checkin_nothing',
   checkin15: 'ballast_checkin_15',
   checkin30: 'ballast_checkin_30',
@@ -17,6 +28,8 @@ export const ACTIONS = {
 
 export const VIEWS = {
   logModal: 'ballast_log_modal',
+  assignDone: 'ballast_assign_done_modal',
+  assignModal: 'ballast_assign_modal',
   checkinOther: 'ballast_checkin_other_modal',
 } as const;
 
@@ -45,4 +58,22 @@ export const LOG_MODAL = {
   linkAction: 'link',
   noteBlock: 'log_note',
   noteAction: 'note',
+} as const;
+
+/** Block and action ids inside the assignment modals. */
+export const ASSIGN_MODAL = {
+  userBlock: 'assign_user',
+  userAction: 'user',
+  linkBlock: 'assign_link',
+  linkAction: 'link',
+  estimateBlock: 'assign_estimate',
+  estimateAction: 'estimate',
+  dueBlock: 'assign_due',
+  dueAction: 'due',
+  briefBlock: 'assign_brief',
+  briefAction: 'brief',
+  anywayBlock: 'assign_anyway',
+  anywayAction: 'anyway',
+  minutesBlock: 'assign_minutes',
+  minutesAction: 'minutes',
 } as const;

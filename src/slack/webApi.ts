@@ -30,10 +30,12 @@ async function call<T>(method: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    const err = e as { code?: string; data?: { error?: string }; statusCode?: number };
+    const err = e as { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
     if (err.data?.error) throw new SlackError(err.data.error, method);
     if (err.code === 'slack_webapi_rate_limited_error') throw new SlackError('ratelimited', method);
     if (err.code === 'slack_webapi_http_error') throw new SlackError(`http_${err.statusCode ?? 'error'}`, method);
+    // The client waited out every Retry-After and still got 429s: its retries are used up.
+    if (/rate limit was exceeded/.test(err.original?.message ?? '')) throw new SlackError('ratelimited', method);
     if (err.code === 'slack_webapi_request_error') throw new SlackError('request_failed', method);
     throw e;
   }

@@ -27,6 +27,7 @@ export function claimsStore(db: Db) {
     'SELECT * FROM claims WHERE job = ? AND subject = ? AND period = ?');
   const release = db.prepare("DELETE FROM claims WHERE job = ? AND subject = ? AND period = ? AND status = 'claimed'");
   const byJob = db.prepare<[string], Row>('SELECT * FROM claims WHERE job = ? ORDER BY claimed_at');
+  const byJobSince = db.prepare<[string, number], Row>('SELECT * FROM claims WHERE job = ? AND claimed_at >= ? ORDER BY claimed_at');
   const latestForSubject = db.prepare<[string, string], Row>(
     'SELECT * FROM claims WHERE job = ? AND subject = ? ORDER BY claimed_at DESC LIMIT 1');
 
@@ -51,6 +52,10 @@ export function claimsStore(db: Db) {
     },
     async ofJob(job: string): Promise<Claim[]> {
       return byJob.all(job).map(toClaim);
+    },
+    /** Claims of a job made at or after `since` (epoch ms). */
+    async ofJobSince(job: string, since: number): Promise<Claim[]> {
+      return byJobSince.all(job, since).map(toClaim);
     },
     async latest(job: string, subject: string): Promise<Claim | undefined> {
       const r = latestForSubject.get(job, subject);

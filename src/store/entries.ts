@@ -42,12 +42,16 @@ export function entriesStore(db: Db) {
   return {
     /** Insert; with a dedupe key already used, returns the earlier entry and created = false. */
     async add(e: NewEntry, now: number): Promise<{ entry: Entry; created: boolean }> {
-      const info = insert.run({
+      const row = {
         personId: e.personId, minutes: e.minutes, kind: e.kind, network: e.network ?? null,
         link: e.link ?? null, note: e.note ?? null, date: e.date, weekKey: e.weekKey, source: e.source,
         assignmentId: e.assignmentId ?? null, dedupeKey: e.dedupeKey ?? null, createdAt: now,
-      });
-      if (info.changes === 1) return { entry: toEntry(byId.get(Number(info.lastInsertRowid))!), created: true };
+      };
+      const info = insert.run(row);
+      if (info.changes === 1) {
+        const { dedupeKey: _key, ...entry } = row;
+        return { entry: { id: Number(info.lastInsertRowid), ...entry }, created: true };
+      }
       return { entry: toEntry(byDedupe.get(e.dedupeKey!)!), created: false };
     },
     async get(id: number): Promise<Entry | undefined> {

@@ -6,6 +6,7 @@ import { claimsStore } from './claims';
 import { settingsStore } from './settings';
 import { strainStore } from './strain';
 import { eventsStore } from './events';
+import { assignmentsStore } from './assignments';
 import { reportingStore } from './reporting';
 
 export function createStore(db: Db) {
@@ -17,6 +18,7 @@ export function createStore(db: Db) {
     settings: settingsStore(db),
     strain: strainStore(db),
     events: eventsStore(db),
+    assignments: assignmentsStore(db),
     reporting: reportingStore(db),
     /** A cheap query for /healthz. */
     async ping(): Promise<boolean> {

@@ -398,6 +398,14 @@ export class FakeSlack {
     });
   }
 
+  /** Calls `listener` after every request the fake answers (the sandbox page refreshes on it); returns an unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.events.on('change', listener);
+    return () => {
+      this.events.off('change', listener);
+    };
+  }
+
   /** Waits for a call to `method` (optionally matching) and returns it. */
   waitForCall(method: string, match: (call: FakeCall) => boolean = () => true, timeoutMs = 2000): Promise<FakeCall> {
     return this.waitFor(() => this.calls.find((c) => c.method === method && c.status !== undefined && match(c)), timeoutMs);

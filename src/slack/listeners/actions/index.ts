@@ -6,6 +6,11 @@ import { checkinAnswer } from './checkinAnswer';
 import { checkinOther } from './checkinOther';
 import { checkinUndo } from './checkinUndo';
 import { pulseAnswer } from './pulseAnswer';
+import { assignOffer } from './assignOffer';
+import { assignAccept } from './assignAccept';
+import { assignDecline } from './assignDecline';
+import { assignDone } from './assignDone';
+import { assignReassign } from './assignReassign';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.openLogModal, openLogModal(deps));
@@ -15,4 +20,15 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.checkinOther, checkinOther(deps));
   app.action(ACTIONS.checkinUndo, checkinUndo(deps));
   for (const id of [ACTIONS.pulseNone, ACTIONS.pulseBit, ACTIONS.pulseBack]) app.action(id, pulseAnswer(deps));
+  app.action(ACTIONS.assignOffer, assignOffer(deps, { force: false }));
+  app.action(ACTIONS.assignOfferAnyway, assignOffer(deps, { force: true }));
+  app.action(ACTIONS.assignAccept, assignAccept(deps, { force: false }));
+  app.action(ACTIONS.assignAcceptAnyway, assignAccept(deps, { force: true }));
+  app.action(ACTIONS.assignDecline, assignDecline(deps, { ask: true }));
+  app.action(ACTIONS.assignDeclineBack, assignDecline(deps, { back: true }));
+  app.action(ACTIONS.assignDeclineNoCapacity, assignDecline(deps, { reason: 'no_capacity' }));
+  app.action(ACTIONS.assignDeclineNotMyArea, assignDecline(deps, { reason: 'not_my_area' }));
+  app.action(ACTIONS.assignDeclineOther, assignDecline(deps, { reason: 'other' }));
+  app.action(ACTIONS.assignDone, assignDone(deps));
+  app.action(ACTIONS.assignReassign, assignReassign(deps));
 }

@@ -3,8 +3,12 @@ import { VIEWS } from '../../ids';
 import type { ListenerDeps } from '../context';
 import { logModalSubmitted } from './logModal';
 import { checkinOtherSubmitted } from './checkinOther';
+import { assignDoneSubmitted } from './assignDone';
+import { assignModalSubmitted } from './assignModal';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.logModal, logModalSubmitted(deps));
   app.view(VIEWS.checkinOther, checkinOtherSubmitted(deps));
+  app.view(VIEWS.assignDone, assignDoneSubmitted(deps));
+  app.view(VIEWS.assignModal, assignModalSubmitted(deps));
 }

@@ -6,12 +6,15 @@ import { fmt } from '../../../blocks/format';
 import { logEngagement, undoLast } from '../../../../services/entries';
 import { setBudget, setHours } from '../../../../services/budget';
 import { budgetOf, loadWeek } from '../../../../services/week';
+import { openAssignmentsOf } from '../../../../services/assignments';
+import { openAssignmentLines } from '../../../blocks/assignment';
 import type { HandlerTable } from './types';
 
 export const basics: HandlerTable = {
   async week({ deps, person }) {
     const week = await loadWeek(deps, person);
-    return { text: weekText(week), blocks: weekBlocks(week) };
+    const open = openAssignmentLines(await openAssignmentsOf(deps, person), person.tz);
+    return { text: weekText(week), blocks: weekBlocks(week, { openAssignments: open }) };
   },
   async log({ deps, person }, c) {
     const r = await logEngagement(deps, person, {

@@ -1,0 +1,49 @@
+// How long `/ballast assign <link>` takes to rank a whole workspace, against a baseline of merely listing
+// the people in it, in the same run. `npm run bench -- suggestions`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pino from 'pino';
+import { openStore } from '../src/store';
+import { suggestAdvocates } from '../src/services/assignments';
+import type { Deps, SlackPort } from '../src/services/ports';
+import { localDate, weekKey } from '../src/core/time';
+
+export async function benchSuggestions(n = 2000): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-'));
+  const { store } = openStore(path.join(dir, 'bench.db'));
+  const now = Date.parse('2026-11-26T10:00:00Z');
+  const date = localDate(now, 'Europe/Berlin');
+  for (let i = 0; i < n; i++) {
+    const id = `U${String(i).padStart(6, '0')}`;
+    await store.people.upsertProfile({
+      id, teamId: 'T1', name: id, realName: id, email: null, tz: 'Europe/Berlin', isBot: false, deleted: false,
+      statusText: '', statusEmoji: '', statusExpiration: 0,
+    }, now);
+    for (let e = 0; e < 5; e++) {
+      await store.entries.add({ personId: id, minutes: (i * 7 + e * 13) % 60 + 1, kind: 'respond', date, weekKey: weekKey(date), source: 'command' }, now);
+    }
+    if (i % 3 === 0) {
+      await store.assignments.create({ leadId: 'U000000', assigneeId: id, link: `https://x.com/${i}`, brief: null, estimateMinutes: 20, dueAt: now + 3_600_000 }, now);
+    }
+  }
+  const deps = {
+    store, slack: {} as SlackPort, clock: { now: () => now }, log: pino({ level: 'silent' }), config: { admins: [] },
+  } as unknown as Deps;
+  const lead = (await store.people.get('U000000'))!;
+
+  const time = async (fn: () => Promise<unknown>, runs = 5): Promise<number> => {
+    await fn();
+    const t0 = performance.now();
+    for (let i = 0; i < runs; i++) await fn();
+    return (performance.now() - t0) / runs;
+  };
+  const baseline = await time(() => store.people.listActive());
+  const ranked = await time(() => suggestAdvocates(deps, lead));
+  process.stdout.write(`people: ${n}\nbaseline (list active people): ${baseline.toFixed(1)} ms\n` +
+    `suggestAdvocates: ${ranked.toFixed(1)} ms (${(ranked / baseline).toFixed(1)}x baseline)\n`);
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+

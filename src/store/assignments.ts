@@ -1,0 +1,134 @@
+// Assignments: conversations a lead hands to an advocate. Every state change is a compare-and-set.
+import type { Db } from './db';
+import type { Assignment, AssignmentState } from '../core/model';
+
+interface Row {
+  id: number; lead_id: string; assignee_id: string; link: string; brief: string | null; estimate_minutes: number;
+  due_at: number; state: AssignmentState; decline_reason: string | null; done_minutes: number | null;
+  entry_id: number | null; assignee_channel: string | null; assignee_ts: string | null; lead_channel: string | null;
+  lead_ts: string | null; created_at: number; updated_at: number;
+}
+
+const toAssignment = (r: Row): Assignment => ({
+  id: r.id, leadId: r.lead_id, assigneeId: r.assignee_id, link: r.link, brief: r.brief,
+  estimateMinutes: r.estimate_minutes, dueAt: r.due_at, state: r.state, declineReason: r.decline_reason,
+  doneMinutes: r.done_minutes, entryId: r.entry_id, assigneeChannel: r.assignee_channel, assigneeTs: r.assignee_ts,
+  leadChannel: r.lead_channel, leadTs: r.lead_ts, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+export interface NewAssignment {
+  leadId: string;
+  assigneeId: string;
+  link: string;
+  brief: string | null;
+  estimateMinutes: number;
+  dueAt: number;
+}
+
+export const OPEN_STATES: readonly AssignmentState[] = ['offered', 'accepted'];
+
+export function assignmentsStore(db: Db) {
+  // One statement, so two deliveries of the same offer cannot both insert: the second finds the first open.
+  const insert = db.prepare(`
+    INSERT INTO assignments (lead_id, assignee_id, link, brief, estimate_minutes, due_at, state, created_at, updated_at)
+    SELECT @leadId, @assigneeId, @link, @brief, @estimateMinutes, @dueAt, 'offered', @now, @now
+    WHERE NOT EXISTS (
+      SELECT 1 FROM assignments WHERE assignee_id = @assigneeId AND link = @link AND state IN ('offered', 'accepted'))`);
+  const openFor = db.prepare<[string, string], Row>(
+    "SELECT * FROM assignments WHERE assignee_id = ? AND link = ? AND state IN ('offered', 'accepted') ORDER BY id LIMIT 1");
+  const byId = db.prepare<[number], Row>('SELECT * FROM assignments WHERE id = ?');
+  const cas = db.prepare(`
+    UPDATE assignments SET state = @to, updated_at = @now,
+      decline_reason = COALESCE(@declineReason, decline_reason),
+      done_minutes = COALESCE(@doneMinutes, done_minutes),
+      entry_id = COALESCE(@entryId, entry_id)
+    WHERE id = @id AND state = @from`);
+  const setAssigneeMessage = db.prepare(
+    'UPDATE assignments SET assignee_channel = ?, assignee_ts = ? WHERE id = ? AND assignee_ts IS NULL');
+  const setLeadThread = db.prepare('UPDATE assignments SET lead_channel = ?, lead_ts = ? WHERE id = ? AND lead_ts IS NULL');
+  const ofAssignee = db.prepare<[string], Row>('SELECT * FROM assignments WHERE assignee_id = ? ORDER BY due_at, id');
+  const ofLead = db.prepare<[string], Row>('SELECT * FROM assignments WHERE lead_id = ? ORDER BY due_at, id');
+  const openEstimates = db.prepare<[string], { m: number }>(
+    "SELECT COALESCE(SUM(estimate_minutes), 0) AS m FROM assignments WHERE assignee_id = ? AND state IN ('offered', 'accepted')");
+  const createdSince = db.prepare<[number], { assignee_id: string; n: number }>(
+    'SELECT assignee_id, COUNT(*) AS n FROM assignments WHERE created_at >= ? GROUP BY assignee_id');
+  const openDueBy = db.prepare<[number], Row>(
+    "SELECT * FROM assignments WHERE state IN ('offered', 'accepted') AND due_at <= ? ORDER BY due_at, id");
+  const expiredSince = db.prepare<[number], Row>(
+    "SELECT * FROM assignments WHERE state = 'expired' AND due_at >= ? ORDER BY due_at, id");
+  const withLink = db.prepare<[string, string], { assignee_id: string }>(
+    'SELECT DISTINCT assignee_id FROM assignments WHERE lead_id = ? AND link = ?');
+
+  const openEstimatesAll = db.prepare<[], { assignee_id: string; m: number }>(
+    "SELECT assignee_id, SUM(estimate_minutes) AS m FROM assignments WHERE state IN ('offered', 'accepted') GROUP BY assignee_id");
+  const loggedAll = db.prepare<[string, string], { person_id: string; m: number }>(
+    'SELECT person_id, SUM(minutes) AS m FROM entries WHERE date BETWEEN ? AND ? GROUP BY person_id');
+
+  const one = (r: Row | undefined) => (r ? toAssignment(r) : undefined);
+
+  return {
+    /** Offer; if this person already has this link open, nothing is inserted and created is false. */
+    async create(a: NewAssignment, now: number): Promise<{ assignment: Assignment; created: boolean }> {
+      const info = insert.run({ ...a, now });
+      if (info.changes === 1) return { assignment: toAssignment(byId.get(Number(info.lastInsertRowid))!), created: true };
+      return { assignment: toAssignment(openFor.get(a.assigneeId, a.link)!), created: false };
+    },
+    async get(id: number): Promise<Assignment | undefined> {
+      return one(byId.get(id));
+    },
+    /**
+     * Compare-and-set: moves the assignment from `from` to `to` only if it is still in `from`.
+     * False means someone (a double click, a redelivery, the reminders job) got there first.
+     */
+    async transition(
+      id: number, from: AssignmentState, to: AssignmentState, now: number,
+      extra: { declineReason?: string; doneMinutes?: number; entryId?: number } = {},
+    ): Promise<boolean> {
+      return cas.run({
+        id, from, to, now, declineReason: extra.declineReason ?? null, doneMinutes: extra.doneMinutes ?? null,
+        entryId: extra.entryId ?? null,
+      }).changes === 1;
+    },
+    async setAssigneeMessage(id: number, channel: string, ts: string): Promise<boolean> {
+      return setAssigneeMessage.run(channel, ts, id).changes === 1;
+    },
+    async setLeadThread(id: number, channel: string, ts: string): Promise<boolean> {
+      return setLeadThread.run(channel, ts, id).changes === 1;
+    },
+    async ofAssignee(personId: string): Promise<Assignment[]> {
+      return ofAssignee.all(personId).map(toAssignment);
+    },
+    async ofLead(leadId: string): Promise<Assignment[]> {
+      return ofLead.all(leadId).map(toAssignment);
+    },
+    /** Estimates of everything offered to or accepted by the person and not yet done. */
+    async openEstimateMinutes(personId: string): Promise<number> {
+      return openEstimates.get(personId)!.m;
+    },
+    /** Open estimates for everyone at once (ranking a whole workspace must not cost a query per person). */
+    async openEstimatesByPerson(): Promise<Map<string, number>> {
+      return new Map(openEstimatesAll.all().map((r) => [r.assignee_id, r.m]));
+    },
+    /** Minutes logged between two local dates, for everyone at once. */
+    async loggedByPersonBetween(from: string, to: string): Promise<Map<string, number>> {
+      return new Map(loggedAll.all(from, to).map((r) => [r.person_id, r.m]));
+    },
+    /** How many assignments each person was offered since an instant. */
+    async countsSince(sinceMs: number): Promise<Map<string, number>> {
+      return new Map(createdSince.all(sinceMs).map((r) => [r.assignee_id, r.n]));
+    },
+    /** Open assignments due at or before an instant, soonest first. */
+    async openDueBy(ms: number): Promise<Assignment[]> {
+      return openDueBy.all(ms).map(toAssignment);
+    },
+    async expiredDueSince(ms: number): Promise<Assignment[]> {
+      return expiredSince.all(ms).map(toAssignment);
+    },
+    /** Everyone this lead has already offered this link to, in any state. */
+    async assigneesOfLink(leadId: string, link: string): Promise<string[]> {
+      return withLink.all(leadId, link).map((r) => r.assignee_id);
+    },
+  };
+}
+
+export type AssignmentsStore = ReturnType<typeof assignmentsStore>;

@@ -1,0 +1,75 @@
+// The assignment builders stay inside Slack's limits however long the links, briefs and lists get.
+import type { Assignment, AssignmentState } from '../../src/core/model';
+import {
+  acceptWarning, assignModal, assigneeMessage, assignmentsReply, boardBlocks, doneModal, leadParent, leadUpdate,
+  offeredReply, openAssignmentLines, overBudgetReply, reminderMessage, suggestionsReply,
+} from '../../src/slack/blocks/assignment';
+import { weekBlocks } from '../../src/slack/blocks/week';
+import { summarizeWeek } from '../../src/core/week';
+import { validateMessage, validateView } from '../support/blockKit';
+
+const NOW = Date.parse('2026-11-26T10:00:00Z');
+const LONG_LINK = `https://www.linkedin.com/feed/update/${'x'.repeat(950)}`;
+const LONG_BRIEF = `<b>&${'Tell them about pricing & tiers. '.repeat(14)}`.slice(0, 500);
+
+function assignment(id: number, state: AssignmentState, o: Partial<Assignment> = {}): Assignment {
+  return {
+    id, leadId: 'U100LEAD', assigneeId: 'U200ADA', link: LONG_LINK, brief: LONG_BRIEF, estimateMinutes: 20, dueAt: NOW + 3_600_000,
+    state, declineReason: state === 'declined' ? 'not_my_area' : null, doneMinutes: state === 'done' ? 25 : null, entryId: null,
+    assigneeChannel: 'D1', assigneeTs: '1.1', leadChannel: 'D2', leadTs: '1.2', createdAt: NOW, updatedAt: NOW, ...o,
+  };
+}
+
+const STATES: AssignmentState[] = ['offered', 'accepted', 'declined', 'done', 'expired'];
+const many = Array.from({ length: 60 }, (_, i) => assignment(i + 1, STATES[i % 5]));
+const ok = (m: unknown) => expect(validateMessage(m as Record<string, unknown>).problems).toEqual([]);
+
+describe('assignment blocks with the longest inputs', () => {
+  it.each(STATES)('the assignee message when %s', (state) => {
+    ok(assigneeMessage(assignment(1, state), { zone: 'Europe/Berlin', overBudget: true }));
+    ok(assigneeMessage(assignment(1, state), { zone: 'Europe/Berlin', askingWhy: true }));
+  });
+
+  it('the lead thread and its updates', () => {
+    ok(leadParent(assignment(1, 'offered'), 'America/New_York'));
+    for (const e of [
+      { kind: 'offered-over-budget' }, { kind: 'accept-warned' }, { kind: 'accepted', overBudget: true }, { kind: 'done' }, { kind: 'due' },
+      { kind: 'declined', reason: 'paused', next: { id: 'U201BEN', band: 'some' } }, { kind: 'expired', next: null },
+    ] as const) ok(leadUpdate(assignment(1, 'declined'), e));
+  });
+
+  it('replies to the lead', () => {
+    const draft = { link: LONG_LINK, brief: LONG_BRIEF, estimate: 20, dueMs: NOW + 3_600_000 };
+    ok(suggestionsReply(draft, [{ id: 'U1AA', band: 'plenty' }, { id: 'U2BB', band: 'some' }, { id: 'U3CC', band: 'none' }]));
+    ok(suggestionsReply(draft, []));
+    ok(overBudgetReply({ ...draft, to: 'U1AA' }));
+    ok(offeredReply(assignment(1, 'offered'), 'UTC', { held: true }));
+    ok(acceptWarning(assignment(1, 'offered')));
+    ok(reminderMessage(assignment(1, 'accepted'), 'UTC'));
+  });
+
+  it('lists and the board, with sixty assignments', () => {
+    const reply = assignmentsReply(many, many, 'UTC');
+    ok(reply);
+    expect(JSON.stringify(reply.blocks)).toContain('more');
+    expect(validateView({ type: 'home', blocks: boardBlocks(many, 'UTC', NOW) })).toEqual([]);
+  });
+
+  it('the week view with many open assignments', () => {
+    const week = summarizeWeek({
+      today: '2026-11-26', entries: [], previousWeekMinutes: 0, strainBackWeeksOfLast3: 0,
+      budget: { minutes: 240, source: 'default', setBy: null, setAt: null, weeklyHours: 40, budgetPercent: 10 },
+    });
+    const lines = openAssignmentLines(many, 'UTC');
+    expect(lines[lines.length - 1]).toMatch(/more: `\/ballast assignments`/);
+    ok({ text: 'week', blocks: weekBlocks(week, { openAssignments: lines }) });
+  });
+
+  it('the modals', () => {
+    expect(validateView(doneModal(assignment(1, 'accepted', { estimateMinutes: 90 })))).toEqual([]);
+    expect(JSON.stringify(doneModal(assignment(1, 'accepted', { estimateMinutes: 90 })))).toContain('"initial_value":"1h30m"');
+    const excerpt = `${'<@U1> & friends say: '.repeat(100)}`;
+    expect(validateView(assignModal({ link: LONG_LINK, excerpt, suggestions: [{ id: 'U1AA', band: 'plenty' }] }))).toEqual([]);
+    expect(validateView(assignModal({ link: '', excerpt: '', suggestions: [] }))).toEqual([]);
+  });
+});
