@@ -2,6 +2,7 @@
 // Pass names to run a subset: `npm run bench -- log checkins`.
 import { benchCheckins } from './checkins';
 import { benchLog } from './log';
+import { benchDigests } from './digests';
 import { benchSuggestions } from './suggestions';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -12,6 +13,10 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
       perSecond: Number(process.env.BENCH_CHECKINS_RATE ?? 400),
     }),
   suggestions: () => benchSuggestions(),
+  digests: async () => {
+    const r = await benchDigests();
+    if (!r.passed) process.exitCode = 1;
+  },
 };
 
 async function main(): Promise<void> {
@@ -27,4 +32,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(() => process.exit(0));
+void main().then(() => process.exit(process.exitCode ?? 0));

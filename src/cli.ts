@@ -5,6 +5,7 @@ import { createStore, type Store } from './store';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
 import { jobsCommand } from './jobs/cli';
+import { managerCliCommands } from './ops/managerCli';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -20,7 +21,10 @@ const USAGE = `Usage: npm run ballast -- <command>
   migrate                         apply pending database migrations
   backup <file>                   write an online backup (a complete SQLite database) to <file>
   jobs run <job> [--at <ISO>] [--dry-run]
-                                  run one pass of a scheduled job (checkins, pulse, nudges) as of now or --at
+                                  run one pass of a scheduled job (checkins, pulse, digests, nudges) as of now or --at
+  roster import <file.csv>        set people, managers, hours, budgets and roles (all or nothing)
+  roster export                   the roster, in the import format, to stdout
+  export entries [--from D] [--to D]  every entry as CSV to stdout
 `;
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, CliCommand> = {
     io.out(`backup written to ${file}`);
     return 0;
   },
+  ...managerCliCommands,
 };
 
 COMMANDS.jobs = jobsCommand;

@@ -18,6 +18,7 @@ import { EdgeReceiver, httpProcessEventErrorHandler, socketProcessEventErrorHand
 import { dedupeEvents } from './slack/middleware/dedupeEvents';
 import { sameTeamOnly } from './slack/middleware/sameTeam';
 import { singleWorkspace } from './slack/authorize';
+import { adminHomeSection, teamHomeSection } from './slack/homeSections';
 
 
 export interface StartOptions {
@@ -143,7 +144,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     log,
     config: { admins: config.admins },
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
-    homeSections: [assignmentBoard],
+    homeSections: [teamHomeSection, assignmentBoard, adminHomeSection],
     afterLog: [warningsAfterLog],
   };
   app.use(sameTeamOnly(installation.installedTeam, log));

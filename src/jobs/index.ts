@@ -5,13 +5,15 @@ import { runCheckins } from './checkins';
 import { runPulse } from './pulse';
 import { runNudges } from './nudges';
 import { reminders } from './reminders';
+import { digests } from './digests';
 
-/** digests joins this table with its feature. */
+/** Every job in JOB_NAMES is here. */
 export const JOBS: Partial<Record<JobName, Job>> = {
   checkins: runCheckins,
   pulse: runPulse,
   nudges: runNudges,
   reminders,
+  digests,
 };
 
 export type JobLookup = { ok: true; name: JobName; job: Job } | { ok: false; message: string };

@@ -7,6 +7,7 @@ import { settingsStore } from './settings';
 import { strainStore } from './strain';
 import { eventsStore } from './events';
 import { assignmentsStore } from './assignments';
+import { reportingStore } from './reporting';
 
 export function createStore(db: Db) {
   return {
@@ -18,6 +19,7 @@ export function createStore(db: Db) {
     strain: strainStore(db),
     events: eventsStore(db),
     assignments: assignmentsStore(db),
+    reporting: reportingStore(db),
     /** A cheap query for /healthz. */
     async ping(): Promise<boolean> {
       return db.prepare('SELECT 1 AS ok').get() !== undefined;

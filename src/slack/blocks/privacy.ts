@@ -8,7 +8,8 @@ export function privacyReply(person: Person, settings: OrgSettings): Reply {
   const manager = person.managerId ? `<@${person.managerId}>` : 'your manager (none is set in Ballast yet)';
   const strain = person.shareStrain
     ? 'your answers to the Friday strain question, because you chose to share them (`/ballast privacy share-strain off` stops that)'
-    : `your strain answers only inside a team figure, and only when at least ${settings.minGroupSize} people answered (\`/ballast privacy share-strain on\` shares yours by name)`;
+    : `your strain answers only inside a team figure, and only when at least ${settings.minGroupSize} people who keep theirs private answered; ` +
+      'they never change the level your manager sees (`/ballast privacy share-strain on` shares yours by name)';
   const blocks: KnownBlock[] = [
     header('What others can see about you'),
     section('*Only you* see your notes and links, your entries one by one, and your check-in answers.'),

@@ -5,9 +5,10 @@ import { textReply } from '../../../blocks/replies';
 import { basics } from './basics';
 import { controls } from './controls';
 import { assign } from './assign';
+import { managers } from './managers';
 import type { CommandContext, Handler, HandlerTable } from './types';
 
-const TABLE: HandlerTable = { ...basics, ...controls, ...assign };
+const TABLE: HandlerTable = { ...basics, ...controls, ...assign, ...managers };
 
 export async function runSubcommand(ctx: CommandContext, command: Command): Promise<Reply> {
   const handler = TABLE[command.type] as Handler<typeof command.type> | undefined;
