@@ -54,3 +54,19 @@ it('keeps tables STRICT, so a wrong type is refused rather than stored', () => {
   expect(() => db.prepare("INSERT INTO entries (person_id, minutes, kind, date, week_key, source, created_at) VALUES ('U1', 'lots', 'other', '2026-01-01', '2026-W01', 'command', 0)").run()).toThrow();
   db.close();
 });
+
+it('upgrades a database made by an earlier version, keeping its rows', () => {
+  const file = tmp();
+  const all = loadMigrations();
+  const old = openDatabase(file);
+  migrate(old, all.slice(0, 1));
+  old.prepare("INSERT INTO people (id, created_at) VALUES ('U1', 0)").run();
+  old.close();
+  const db = openDatabase(file);
+  const r = migrate(db);
+  expect(r.from).toBe(1);
+  expect(r.applied).toEqual(all.slice(1).map((m) => m.name));
+  expect(db.prepare('SELECT id FROM people').all()).toEqual([{ id: 'U1' }]);
+  expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'strain_week'").get()).toBeDefined();
+  db.close();
+});
