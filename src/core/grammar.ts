@@ -136,8 +136,10 @@ function fail(message: string, example: string, suggestion?: string): never {
   throw new Refusal(suggestion === undefined ? { message, example } : { message, example, suggestion });
 }
 
-function q(s: string): string {
-  // Backticks would break on a token that holds one; plain quotes still show exactly what was typed.
+function q(raw: string): string {
+  // Slack's control characters are escaped so a quoted token can never become a live mention or link
+  // (`<!channel>` is shown, not sent); backticks would break on a token that holds one.
+  const s = raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return s.includes('`') ? `"${s}"` : `\`${s}\``;
 }
 

@@ -236,3 +236,13 @@ describe('people', () => {
     expect(entryCount()).toBe(before);
   });
 });
+
+describe('quoting what people typed', () => {
+  it('shows a special mention typed into a bad command as text, never as a live @channel', async () => {
+    const a = await run(ADA, 'frobnicate <!channel>');
+    expect(visible(a)).toContain('frobnicate');
+    const b = await run(ADA, 'log <!channel>');
+    expect(visible(b)).not.toContain('<!channel>');
+    expect(visible(b)).toContain('&lt;!channel&gt;');
+  });
+});
