@@ -26,9 +26,8 @@ export function toPerson(r: Row): Person {
   };
 }
 
-export function peopleStore(db: Db) {
-  const byId = db.prepare<[string], Row>('SELECT * FROM people WHERE id = ?');
-  const upsert = db.prepare(`
+/** Record what Slack says about a person (named parameters as in upsertProfile); their settings are kept. */
+export const UPSERT_PROFILE_SQL = `
     INSERT INTO people (id, team_id, name, real_name, email, tz, is_bot, deleted, active, status_text,
                         status_emoji, status_expiration, refreshed_at, created_at)
     VALUES (@id, @teamId, @name, @realName, @email, @tz, @isBot, @deleted, @active, @statusText,
@@ -37,7 +36,11 @@ export function peopleStore(db: Db) {
       team_id = excluded.team_id, name = excluded.name, real_name = excluded.real_name,
       email = excluded.email, tz = excluded.tz, is_bot = excluded.is_bot, deleted = excluded.deleted,
       active = excluded.active, status_text = excluded.status_text, status_emoji = excluded.status_emoji,
-      status_expiration = excluded.status_expiration, refreshed_at = excluded.refreshed_at`);
+      status_expiration = excluded.status_expiration, refreshed_at = excluded.refreshed_at`;
+
+export function peopleStore(db: Db) {
+  const byId = db.prepare<[string], Row>('SELECT * FROM people WHERE id = ?');
+  const upsert = db.prepare(UPSERT_PROFILE_SQL);
   const setField = (column: string) => db.prepare(`UPDATE people SET ${column} = ? WHERE id = ?`);
   const setHours = setField('weekly_hours');
   const setRole = setField('role');

@@ -1,6 +1,7 @@
 // Reads for digests, cost reports, roster and exports: weekly sums (never entry by entry), strain,
 // assignment counts, the reporting lines, and the roster written in one transaction.
 import type { Db } from './db';
+import { UPSERT_PROFILE_SQL } from './people';
 import type { Entry, SlackProfile } from '../core/model';
 import type { IsoDate, Kind, Network, Role, Source, Strain } from '../core/types';
 
@@ -74,16 +75,7 @@ export function reportingStore(db: Db) {
   const lines = db.prepare<[], { id: string; managerId: string | null }>('SELECT id, manager_id AS managerId FROM people');
   const entriesBetween = db.prepare<[string, string], EntryRow>(
     'SELECT * FROM entries WHERE date BETWEEN ? AND ? ORDER BY date, person_id, id');
-  const upsertProfile = db.prepare(`
-    INSERT INTO people (id, team_id, name, real_name, email, tz, is_bot, deleted, active, status_text,
-                        status_emoji, status_expiration, refreshed_at, created_at)
-    VALUES (@id, @teamId, @name, @realName, @email, @tz, @isBot, @deleted, @active, @statusText,
-            @statusEmoji, @statusExpiration, @now, @now)
-    ON CONFLICT(id) DO UPDATE SET
-      team_id = excluded.team_id, name = excluded.name, real_name = excluded.real_name,
-      email = excluded.email, tz = excluded.tz, is_bot = excluded.is_bot, deleted = excluded.deleted,
-      active = excluded.active, status_text = excluded.status_text, status_emoji = excluded.status_emoji,
-      status_expiration = excluded.status_expiration, refreshed_at = excluded.refreshed_at`);
+  const upsertProfile = db.prepare(UPSERT_PROFILE_SQL);
   const writeLine = db.prepare(`UPDATE people SET manager_id = @managerId, weekly_hours = @weeklyHours, role = @role,
       budget_minutes = @budgetMinutes, budget_set_by = CASE WHEN @budgetMinutes IS NULL THEN NULL ELSE @by END,
       budget_set_at = CASE WHEN @budgetMinutes IS NULL THEN NULL ELSE @now END
