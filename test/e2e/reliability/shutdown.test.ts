@@ -77,7 +77,8 @@ it('stops a check-in pass at a person boundary on SIGTERM, exits 0, and the next
     h.fake.delay('chat.postMessage', POST_DELAY_MS);
 
     const first = runJobsChild(env, ['checkins', '--at', AT]);
-    await h.fake.waitFor((f) => f.callsTo('chat.postMessage').length > 0, 20000);
+    // Signal while a batch of sends is waiting on Slack.
+    await h.fake.waitFor((f) => f.callsTo('chat.postMessage').length >= 16, 20000);
     const signalledAt = performance.now();
     first.child.kill('SIGTERM');
     const pendingAtSignal = h.fake.callsTo('chat.postMessage').filter((c) => c.status === undefined).length;
