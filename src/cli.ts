@@ -12,6 +12,8 @@ export interface CliIo {
   err: (line: string) => void;
   env: Record<string, string | undefined>;
   clock: Clock;
+  /** True once the process was asked to stop (SIGTERM, SIGINT); long commands stop at a safe point. */
+  stopping?: () => boolean;
 }
 
 export type CliCommand = (args: string[], ctx: { io: CliIo; store: Store; config: Config }) => Promise<number>;
@@ -100,7 +102,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // A signal lets a running pass finish the people it has claimed, then the command exits normally.
+  let stopRequested = false;
+  const requestStop = (signal: NodeJS.Signals) => {
+    if (stopRequested) return;
+    stopRequested = true;
+    process.stderr.write(`ballast: ${signal} received; stopping after the work in flight\n`);
+  };
+  process.on('SIGTERM', requestStop);
+  process.on('SIGINT', requestStop);
   const io: CliIo = {
+    stopping: () => stopRequested,
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
     env: environment(),

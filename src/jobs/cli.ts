@@ -66,13 +66,15 @@ export const jobsCommand: CliCommand = async (args, { io, store, config }) => {
   const client = new WebClient(config.botToken, webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') }));
   const deps: Deps = {
     store, slack: slackPort(client), clock: io.clock, log, config: { admins: config.admins }, afterLog: [warningsAfterLog],
+    stopping: io.stopping,
   };
   const at = parsed.value.atMs ?? io.clock.now();
   const report = await found.job(deps, at, { dryRun });
   for (const line of report.lines) io.out(line);
   io.err(
     `${found.name} as of ${new Date(at).toISOString()}${dryRun ? ' (dry run: nothing sent, nothing claimed)' : ''}: ` +
-      `${report.sent} ${dryRun ? 'would send' : 'sent'}, ${report.skipped} skipped, ${report.failed} failed`,
+      `${report.sent} ${dryRun ? 'would send' : 'sent'}, ${report.skipped} skipped, ${report.failed} failed` +
+      (report.notReached ? `; stopped on request, ${report.notReached} not reached (the next pass takes them)` : ''),
   );
   return report.failed > 0 ? 1 : 0;
 };

@@ -63,6 +63,9 @@ export async function runPass(
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < people.length) {
+      // A stop request (SIGTERM) ends the pass at a person boundary: a person whose claim is taken is
+      // always sent to (or reported failed), and nobody after is claimed.
+      if (deps.stopping?.()) return;
       const i = next++;
       const p = people[i];
       let v: Verdict;
@@ -79,6 +82,11 @@ export async function runPass(
     }
   };
   await Promise.all(Array.from({ length: Math.min(PASS_CONCURRENCY, people.length) }, worker));
+  if (next < people.length) {
+    report.notReached = people.length - next;
+    for (let i = next; i < people.length; i++) lines[i] = `${people[i].id}  not reached: the pass was stopped; the next pass takes it`;
+    deps.log.info({ job, done: next, notReached: report.notReached }, 'pass stopped at a person boundary');
+  }
   report.lines = lines;
   return report;
 }

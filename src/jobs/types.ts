@@ -17,6 +17,8 @@ export interface JobReport {
   sent: number;
   skipped: number;
   failed: number;
+  /** People not reached because the process was asked to stop; the next pass takes them. */
+  notReached?: number;
 }
 
 export type Job = (deps: Deps, atMs: number, opts: JobOptions) => Promise<JobReport>;

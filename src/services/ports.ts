@@ -57,6 +57,8 @@ export interface Deps {
   clock: Clock;
   log: Log;
   config: AppConfig;
+  /** True once the process has been asked to stop (SIGTERM): passes take no new person after it. */
+  stopping?: () => boolean;
   /** Follow-ups after a new entry changes someone's week (warnings); bound by the composition root. */
   afterLog?: AfterLog[];
 }
