@@ -104,7 +104,7 @@ it('stops a check-in pass at a person boundary on SIGTERM, exits 0, and the next
     expect(second.err).toContain(`${notReached} sent, ${sentFirst.length} skipped, 0 failed`);
     const perPerson = ids.map((id) => h.checkinsTo(id).length);
     // reset() cleared the first pass's calls: the second sent to exactly the people not reached.
-    expect(ids.filter((id, i) => perPerson[i] === 1).sort()).toEqual(ids.filter((id) => !sentFirst.includes(id)).sort());
+    expect(ids.filter((_id, i) => perPerson[i] === 1).sort()).toEqual(ids.filter((id) => !sentFirst.includes(id)).sort());
     expect(perPerson.every((n) => n <= 1)).toBe(true);
     expect((await h.store.claims.ofJob('checkin')).length).toBe(PEOPLE);
     expect(h.fake.rejections).toEqual([]);
