@@ -1,7 +1,8 @@
 /**
- * Who may do what, and who may see what (DESIGN.md, Privacy), as two tables run against one app.
- * To cover a new privileged command, button or modal, add rows to PRIVILEGED (and, if it shows
- * data, to SURFACES); the cast and the secrets below are shared by every row.
+ * Who may do what, and who may see what (DESIGN.md, Privacy), as tables run against one app.
+ * To cover a new privileged command, add rows to PRIVILEGED (`everyone(...)` makes one row per actor);
+ * whatever shows data goes in SURFACES too. The
+ * cast and the secrets below are shared by every row.
  */
 import { createSlackClient, type SlackClient } from '../support/signer';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app';
@@ -19,6 +20,9 @@ const CAST = {
   stranger: 'U900STR', // a member of another workspace
 } as const;
 type Actor = keyof typeof CAST;
+const ACTORS = Object.keys(CAST) as Actor[];
+/** Someone outside the cast whom admins change (reporting line, role), so the cast stays as set up. */
+const TARGET = 'U209TGT';
 
 /** What only its owner may ever see, logged by each person before the tables run. */
 const secretOf = (id: string) => ({ note: `private-note-of-${id}`, link: `https://example.com/private/${id}` });
@@ -36,6 +40,8 @@ interface PrivilegedRow {
   effect: { read: (t: TestApp) => unknown; after: unknown };
   /** What a refused actor is told; default: the budget refusal. */
   refusal?: RegExp;
+  /** What an allowed actor is shown. */
+  shows?: RegExp;
 }
 
 const BUDGET_REFUSAL = /Only that person's manager or a Ballast admin/;
@@ -44,6 +50,29 @@ const OTHER_WORKSPACE = /only serves the workspace it is installed in/;
 const m = (who: Actor) => `<@${CAST[who]}|${who}>`;
 const budgetOf = (who: Actor) => (t: TestApp) =>
   (t.ballast.store.db.prepare('SELECT budget_minutes AS b FROM people WHERE id = ?').get(CAST[who]) as { b: number | null } | undefined)?.b ?? null;
+
+const ADMIN_REFUSAL = /Only Ballast admins can do that/;
+const LEAD_REFUSAL = /Only social leads and admins can assign conversations/;
+const TEAM_REFUSAL = /You have no direct reports in Ballast/;
+const LINK = 'https://x.com/acme/status/1865';
+
+const noEffect = { read: () => null, after: null };
+const sql = (query: string, ...args: unknown[]) => (t: TestApp) => t.ballast.store.db.prepare(query).get(...args);
+const assignmentCount = sql('SELECT COUNT(*) AS n FROM assignments');
+
+/** One row per actor: those in `allowed` may, a stranger is ignored, everyone else is refused. */
+function everyone(
+  what: string, command: string, allowed: Actor[], effect: PrivilegedRow['effect'], refusal: RegExp, shows?: RegExp,
+): PrivilegedRow[] {
+  return ACTORS.map((actor) => ({
+    what, actor, command, effect, refusal, shows,
+    expect: actor === 'stranger' ? 'ignored' : allowed.includes(actor) ? 'allowed' : 'forbidden',
+  }));
+}
+
+const MANAGERS: Actor[] = ['manager', 'otherManager'];
+const ADMINS: Actor[] = ['admin', 'envAdmin'];
+const LEADS_AND_ADMINS: Actor[] = ['lead', 'admin', 'envAdmin'];
 
 /** `/ballast budget @user <duration>`: their manager or an admin (DESIGN.md, Slack surface). */
 const PRIVILEGED: PrivilegedRow[] = [
@@ -58,7 +87,30 @@ const PRIVILEGED: PrivilegedRow[] = [
   { what: "set anyone's budget", actor: 'envAdmin', command: `budget ${m('employee')} 90m`, expect: 'allowed', effect: { read: budgetOf('employee'), after: 90 } },
   { what: 'set a budget in a workspace it does not belong to', actor: 'stranger', command: `budget ${m('employee')} 1h`, expect: 'ignored', effect: { read: budgetOf('employee'), after: 60 } },
   { what: 'set its own budget in a workspace it does not belong to', actor: 'stranger', command: `budget ${m('stranger')} 1h`, expect: 'ignored', effect: { read: budgetOf('stranger'), after: 60 } },
+  // `/ballast team`: managers, for their direct reports.
+  ...everyone('see a team digest', 'team', MANAGERS, noEffect, TEAM_REFUSAL, /Team advocacy for/),
+  // `/ballast admin …`: admins (role admin or BALLAST_ADMINS).
+  ...everyone('set a reporting line', `admin manager <@${TARGET}> ${m('otherManager')}`, ADMINS,
+    { read: sql('SELECT manager_id AS m FROM people WHERE id = ?', TARGET), after: { m: CAST.otherManager } }, ADMIN_REFUSAL, /now reports to/),
+  ...everyone('make someone a lead', `admin role <@${TARGET}> lead`, ADMINS,
+    { read: sql('SELECT role FROM people WHERE id = ?', TARGET), after: { role: 'lead' } }, ADMIN_REFUSAL, /is now a social lead/),
+  // Nobody outside the two admins ends up an admin (an admin making themselves one changes nothing).
+  ...everyone('make themselves an admin', 'admin role <@SELF> admin', ADMINS,
+    { read: sql("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND id NOT IN (?, ?)", CAST.admin, CAST.envAdmin), after: 'SAME' }, ADMIN_REFUSAL),
+  ...everyone('view the org settings', 'admin settings', ADMINS,
+    { read: sql('SELECT COUNT(*) AS n FROM settings'), after: 'SAME' }, ADMIN_REFUSAL, /min_group_size/),
+  ...everyone('change an org setting', 'admin settings min_group_size 9', ADMINS,
+    { read: sql("SELECT value FROM settings WHERE key = 'minGroupSize'"), after: { value: '9' } }, ADMIN_REFUSAL, /min_group_size/),
+  ...everyone('see the cost report', 'admin report', ADMINS, noEffect, ADMIN_REFUSAL),
+  // `/ballast assign …`: leads and admins.
+  ...everyone('offer a conversation to someone', `assign ${m('otherReport')} <${LINK}> est 20m brief take this`, LEADS_AND_ADMINS,
+    { read: assignmentCount, after: { n: 1 } }, LEAD_REFUSAL, /Offered to/),
+  ...everyone('ask who has room for a conversation', `assign <${LINK}>`, LEADS_AND_ADMINS,
+    { read: assignmentCount, after: { n: 0 } }, LEAD_REFUSAL, /Who has room/),
 ];
+
+/** Slack calls that deliver or change something; a refused click, submission or command makes none. */
+const SENDS = ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'views.open', 'views.update', 'views.push', 'views.publish', 'files.uploadV2', 'files.upload'];
 
 interface SurfaceRow {
   what: string;
@@ -76,6 +128,11 @@ const SURFACES: SurfaceRow[] = [
   { what: '/ballast budget @otherReport', show: (_t, c, id) => replyOf(c, id, `budget ${m('otherReport')} 4h`) },
   { what: '/ballast privacy', show: (_t, c, id) => replyOf(c, id, 'privacy') },
   { what: '/ballast undo (of their own entry)', show: (_t, c, id) => replyOf(c, id, 'undo') },
+  { what: '/ballast team', show: (_t, c, id) => replyOf(c, id, 'team') },
+  { what: '/ballast admin report', show: (_t, c, id) => replyOf(c, id, 'admin report') },
+  { what: '/ballast admin settings', show: (_t, c, id) => replyOf(c, id, 'admin settings') },
+  { what: '/ballast assign <link> (suggestions)', show: (_t, c, id) => replyOf(c, id, `assign <${LINK}/seen>`) },
+  { what: '/ballast assignments', show: (_t, c, id) => replyOf(c, id, 'assignments') },
   {
     what: 'App Home',
     show: async (t, c, id) => {
@@ -92,6 +149,17 @@ const SURFACES: SurfaceRow[] = [
 
 let t: TestApp;
 let stranger: SlackClient;
+let settingsRows: { key: string; value: string }[] = [];
+
+function resetPrivilegedState(): void {
+  const db = t.ballast.store.db;
+  db.prepare('UPDATE people SET budget_minutes = NULL, budget_set_by = NULL, budget_set_at = NULL').run();
+  db.prepare("UPDATE people SET manager_id = NULL, role = 'none' WHERE id IN (?, ?)").run(TARGET, CAST.envAdmin);
+  db.prepare('DELETE FROM assignments').run();
+  db.prepare('DELETE FROM settings').run();
+  for (const r of settingsRows) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(r.key, r.value);
+}
+
 const clientFor = (actor: Actor): SlackClient => (actor === 'stranger' ? stranger : t.slack);
 
 beforeAll(async () => {
@@ -99,7 +167,7 @@ beforeAll(async () => {
   stranger = createSlackClient({
     baseUrl: `http://127.0.0.1:${t.ballast.port}`, signingSecret: SIGNING_SECRET, teamId: 'T0OTHER', responseUrls: t.fake,
   });
-  for (const id of Object.values(CAST)) t.fake.addUser({ id, name: id.toLowerCase(), tz: 'Europe/Berlin' });
+  for (const id of [...Object.values(CAST), TARGET]) t.fake.addUser({ id, name: id.toLowerCase(), tz: 'Europe/Berlin' });
   // Everyone in the workspace has logged something private.
   for (const [actor, id] of Object.entries(CAST) as [Actor, string][]) {
     if (actor === 'stranger') continue;
@@ -113,33 +181,39 @@ beforeAll(async () => {
   await people.setManager(CAST.otherReport, CAST.otherManager);
   await people.setRole(CAST.lead, 'lead');
   await people.setRole(CAST.admin, 'admin');
+  await t.slack.command(TARGET, 'week');
+  settingsRows = t.ballast.store.db.prepare('SELECT key, value FROM settings').all() as typeof settingsRows;
 });
 afterAll(() => t.close());
 afterEach(() => expect(t.fake.rejections).toEqual([]));
 
 describe('privileged commands', () => {
-  beforeEach(() => {
-    t.ballast.store.db.prepare('UPDATE people SET budget_minutes = NULL, budget_set_by = NULL, budget_set_at = NULL').run();
-  });
+  beforeEach(resetPrivilegedState);
 
   it.each(PRIVILEGED)('$actor may $what: $expect', async (row) => {
     const before = row.effect.read(t);
-    const r = await clientFor(row.actor).command(CAST[row.actor], row.command);
+    const calls = t.fake.calls.length;
+    const r = await clientFor(row.actor).command(CAST[row.actor], row.command.replace('SELF', CAST[row.actor]));
     expect(r.status).toBe(200);
     const text = (r.body as { text: string }).text;
+    const shown = JSON.stringify(r.body);
     const after = row.effect.read(t);
     if (row.expect === 'allowed') {
-      expect(after).toEqual(row.effect.after);
-      expect(text).not.toMatch(/only|can't|cannot/i);
+      if (row.effect.after === 'SAME') expect(after).toEqual(before);
+      else expect(after).toEqual(row.effect.after);
+      expect(text).not.toMatch(row.refusal ?? BUDGET_REFUSAL);
+      if (row.shows) expect(shown).toMatch(row.shows);
     } else {
       expect(after).toEqual(before);
       expect(text).toMatch(row.expect === 'ignored' ? OTHER_WORKSPACE : (row.refusal ?? BUDGET_REFUSAL));
+      // Refused means nothing went out either: no DM, no message update, no modal, no file.
+      expect(t.fake.calls.slice(calls).filter((c) => SENDS.includes(c.method))).toEqual([]);
     }
   });
 });
 
 describe('what each person is shown', () => {
-  const actors = (Object.keys(CAST) as Actor[]);
+  const actors = ACTORS;
   const cases = SURFACES.flatMap((s) => actors.map((actor) => ({ ...s, actor })));
 
   it.each(cases)("$actor sees no one else's notes or links on $what", async ({ show, actor }) => {
@@ -150,6 +224,27 @@ describe('what each person is shown', () => {
       expect(seen).not.toContain(s.note);
       expect(seen).not.toContain(s.link);
     }
+  });
+
+  it("shows a manager their direct reports' figures and no one else's", async () => {
+    const seen = await replyOf(t.slack, CAST.manager, 'team');
+    expect(seen).toContain(CAST.employee);
+    expect(seen).toContain(CAST.colleague);
+    for (const other of ['otherReport', 'otherManager', 'lead', 'admin', 'envAdmin', 'manager'] as Actor[]) expect(seen).not.toContain(CAST[other]);
+    const theirs = await replyOf(t.slack, CAST.otherManager, 'team');
+    expect(theirs).toContain(CAST.otherReport);
+    expect(theirs).not.toContain(CAST.employee);
+  });
+
+  it('shows a lead capacity bands and assignment states, never minutes', async () => {
+    resetPrivilegedState();
+    // Everyone logged 25m this week; a lead's suggestions and lists show bands, not that figure.
+    const suggestions = await replyOf(t.slack, CAST.lead, `assign <${LINK}/bands>`);
+    expect(suggestions).toMatch(/plenty|some|none/i);
+    const offered = await replyOf(t.slack, CAST.lead, `assign ${m('employee')} <${LINK}/bands> est 20m`);
+    const list = await replyOf(t.slack, CAST.lead, 'assignments');
+    for (const seen of [suggestions, offered, list]) expect(seen).not.toMatch(/\b25 ?m(in(utes)?)?\b/);
+    expect(list).toMatch(/offered/i);
   });
 
   it('shows people their own note and link when they log, and nothing to another workspace', async () => {
