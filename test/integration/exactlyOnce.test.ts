@@ -67,8 +67,10 @@ describe('exactly once', () => {
   }, 60_000);
 
   it('never sends twice when a pass is killed halfway and run again', async () => {
-    const people = await seed(h, 60);
-    h.fake.delay('chat.postMessage', 40);
+    // Enough people and a slow enough Slack that the pass is still running when the kill lands,
+    // even on a busy machine: at 32 at a time and 200 ms a send it needs at least 1.4 s.
+    const people = await seed(h, 240);
+    h.fake.delay('chat.postMessage', 200);
     const a = spawnPass(h, AT);
     await a.ready;
     a.child.stdin.write('go\n');
@@ -87,7 +89,7 @@ describe('exactly once', () => {
     }
     const inFlight = claims.filter((c) => c.status === 'claimed').length;
     expect(inFlight).toBeLessThanOrEqual(32);
-    expect(claims.filter((c) => c.status === 'sent').length + inFlight).toBe(60);
+    expect(claims.filter((c) => c.status === 'sent').length + inFlight).toBe(240);
   }, 60_000);
 
   it('catches up after downtime while the person is still inside sending hours', async () => {
