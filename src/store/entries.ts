@@ -3,13 +3,13 @@ import type { Db } from './db';
 import type { Entry, NewEntry } from '../core/model';
 import type { IsoDate, Kind, Network, Source } from '../core/types';
 
-interface Row {
+export interface EntryRow {
   id: number; person_id: string; minutes: number; kind: Kind; network: Network | null; link: string | null;
   note: string | null; date: string; week_key: string; source: Source; assignment_id: number | null;
   created_at: number;
 }
 
-const toEntry = (r: Row): Entry => ({
+export const toEntry = (r: EntryRow): Entry => ({
   id: r.id, personId: r.person_id, minutes: r.minutes, kind: r.kind, network: r.network, link: r.link,
   note: r.note, date: r.date, weekKey: r.week_key, source: r.source, assignmentId: r.assignment_id,
   createdAt: r.created_at,
@@ -22,11 +22,11 @@ export function entriesStore(db: Db) {
     VALUES (@personId, @minutes, @kind, @network, @link, @note, @date, @weekKey, @source, @assignmentId,
             @dedupeKey, @createdAt)
     ON CONFLICT(dedupe_key) DO NOTHING`);
-  const byId = db.prepare<[number], Row>('SELECT * FROM entries WHERE id = ?');
-  const byDedupe = db.prepare<[string], Row>('SELECT * FROM entries WHERE dedupe_key = ?');
-  const latest = db.prepare<[string], Row>('SELECT * FROM entries WHERE person_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
+  const byId = db.prepare<[number], EntryRow>('SELECT * FROM entries WHERE id = ?');
+  const byDedupe = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE dedupe_key = ?');
+  const latest = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE person_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
   const remove = db.prepare('DELETE FROM entries WHERE id = ? AND person_id = ?');
-  const inRange = db.prepare<[string, string, string], Row>(
+  const inRange = db.prepare<[string, string, string], EntryRow>(
     'SELECT * FROM entries WHERE person_id = ? AND date BETWEEN ? AND ? ORDER BY date, created_at, id');
   const minutesInRange = db.prepare<[string, string, string], { m: number }>(
     'SELECT COALESCE(SUM(minutes), 0) AS m FROM entries WHERE person_id = ? AND date BETWEEN ? AND ?');
@@ -35,9 +35,9 @@ export function entriesStore(db: Db) {
   const anyOn = db.prepare<[string, string], { n: number }>(
     'SELECT COUNT(*) AS n FROM entries WHERE person_id = ? AND date = ?');
   const lastDate = db.prepare<[string], { d: string | null }>('SELECT MAX(date) AS d FROM entries WHERE person_id = ?');
-  const all = db.prepare<[string, string], Row>(
+  const all = db.prepare<[string, string], EntryRow>(
     'SELECT * FROM entries WHERE date BETWEEN ? AND ? ORDER BY date, person_id, id');
-  const ofPerson = db.prepare<[string], Row>('SELECT * FROM entries WHERE person_id = ? ORDER BY date, id');
+  const ofPerson = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE person_id = ? ORDER BY date, id');
 
   return {
     /** Insert; with a dedupe key already used, returns the earlier entry and created = false. */

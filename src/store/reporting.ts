@@ -2,8 +2,9 @@
 // assignment counts, the reporting lines, and the roster written in one transaction.
 import type { Db } from './db';
 import { UPSERT_PROFILE_SQL } from './people';
+import { toEntry, type EntryRow } from './entries';
 import type { Entry, SlackProfile } from '../core/model';
-import type { IsoDate, Kind, Network, Role, Source, Strain } from '../core/types';
+import type { IsoDate, Role, Strain } from '../core/types';
 
 type WeekSumRow = [personId: string, weekKey: string, minutes: number];
 
@@ -32,18 +33,6 @@ export interface RosterWrite {
   budgetMinutes: number | null;
   role: Role;
 }
-
-interface EntryRow {
-  id: number; person_id: string; minutes: number; kind: Kind; network: Network | null; link: string | null;
-  note: string | null; date: string; week_key: string; source: Source; assignment_id: number | null;
-  created_at: number;
-}
-
-const toEntry = (r: EntryRow): Entry => ({
-  id: r.id, personId: r.person_id, minutes: r.minutes, kind: r.kind, network: r.network, link: r.link,
-  note: r.note, date: r.date, weekKey: r.week_key, source: r.source, assignmentId: r.assignment_id,
-  createdAt: r.created_at,
-});
 
 /** Larger lists of people are cheaper to filter in memory than to pass to SQLite as a JSON array. */
 const FILTER_LIMIT = 1000;
