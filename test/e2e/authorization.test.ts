@@ -1,33 +1,15 @@
 /**
  * Who may do what, and who may see what (DESIGN.md, Privacy), as tables run against one app.
  * To cover a new privileged command, add rows to PRIVILEGED (`everyone(...)` makes one row per actor);
- * whatever shows data goes in SURFACES too. The
- * cast and the secrets below are shared by every row.
+ * whatever shows data goes in SURFACES too. The cast (`test/support/cast.ts`) and their secrets are
+ * shared by every row; buttons, modals and shortcuts have their own table in `authorizationInteractions.test.ts`.
  */
-import { createSlackClient, type SlackClient } from '../support/signer';
-import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app';
-
-/** The cast. `reportsTo` lines and roles are set in the store before the tables run. */
-const CAST = {
-  employee: 'U200EMP', // reports to manager
-  colleague: 'U207COL', // reports to manager, like employee
-  manager: 'U201MGR', // manages employee and colleague
-  otherReport: 'U203OTH', // reports to otherManager
-  otherManager: 'U204MG2',
-  lead: 'U205LED', // role lead
-  admin: 'U206ADM', // role admin
-  envAdmin: 'U208ENV', // admin through BALLAST_ADMINS
-  stranger: 'U900STR', // a member of another workspace
-} as const;
-type Actor = keyof typeof CAST;
-const ACTORS = Object.keys(CAST) as Actor[];
-/** Someone outside the cast whom admins change (reporting line, role), so the cast stays as set up. */
-const TARGET = 'U209TGT';
-
-/** What only its owner may ever see, logged by each person before the tables run. */
-const secretOf = (id: string) => ({ note: `private-note-of-${id}`, link: `https://example.com/private/${id}` });
-
-type Outcome = 'allowed' | 'forbidden' | 'ignored';
+import type { SlackClient } from '../support/signer';
+import type { TestApp } from '../support/app';
+import {
+  ACTORS, ADMINS, CAST, LEADS_AND_ADMINS, LEAD_REFUSAL, MANAGERS, OTHER_WORKSPACE, SENDS, TARGET,
+  outcomeFor, mention as m, secretOf, startCast, type Actor, type Outcome,
+} from '../support/cast';
 
 interface PrivilegedRow {
   /** Shown in the test name. */
@@ -45,14 +27,10 @@ interface PrivilegedRow {
 }
 
 const BUDGET_REFUSAL = /Only that person's manager or a Ballast admin/;
-const OTHER_WORKSPACE = /only serves the workspace it is installed in/;
-
-const m = (who: Actor) => `<@${CAST[who]}|${who}>`;
 const budgetOf = (who: Actor) => (t: TestApp) =>
   (t.ballast.store.db.prepare('SELECT budget_minutes AS b FROM people WHERE id = ?').get(CAST[who]) as { b: number | null } | undefined)?.b ?? null;
 
 const ADMIN_REFUSAL = /Only Ballast admins can do that/;
-const LEAD_REFUSAL = /Only social leads and admins can assign conversations/;
 const TEAM_REFUSAL = /You have no direct reports in Ballast/;
 const LINK = 'https://x.com/acme/status/1865';
 
@@ -66,13 +44,9 @@ function everyone(
 ): PrivilegedRow[] {
   return ACTORS.map((actor) => ({
     what, actor, command, effect, refusal, shows,
-    expect: actor === 'stranger' ? 'ignored' : allowed.includes(actor) ? 'allowed' : 'forbidden',
+    expect: outcomeFor(actor, allowed),
   }));
 }
-
-const MANAGERS: Actor[] = ['manager', 'otherManager'];
-const ADMINS: Actor[] = ['admin', 'envAdmin'];
-const LEADS_AND_ADMINS: Actor[] = ['lead', 'admin', 'envAdmin'];
 
 /** `/ballast budget @user <duration>`: their manager or an admin (DESIGN.md, Slack surface). */
 const PRIVILEGED: PrivilegedRow[] = [
@@ -108,9 +82,6 @@ const PRIVILEGED: PrivilegedRow[] = [
   ...everyone('ask who has room for a conversation', `assign <${LINK}>`, LEADS_AND_ADMINS,
     { read: assignmentCount, after: { n: 0 } }, LEAD_REFUSAL, /Who has room/),
 ];
-
-/** Slack calls that deliver or change something; a refused click, submission or command makes none. */
-const SENDS = ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'views.open', 'views.update', 'views.push', 'views.publish', 'files.uploadV2', 'files.upload'];
 
 interface SurfaceRow {
   what: string;
@@ -160,28 +131,10 @@ function resetPrivilegedState(): void {
   for (const r of settingsRows) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(r.key, r.value);
 }
 
-const clientFor = (actor: Actor): SlackClient => (actor === 'stranger' ? stranger : t.slack);
+let clientFor: (actor: Actor) => SlackClient;
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { BALLAST_ADMINS: CAST.envAdmin } });
-  stranger = createSlackClient({
-    baseUrl: `http://127.0.0.1:${t.ballast.port}`, signingSecret: SIGNING_SECRET, teamId: 'T0OTHER', responseUrls: t.fake,
-  });
-  for (const id of [...Object.values(CAST), TARGET]) t.fake.addUser({ id, name: id.toLowerCase(), tz: 'Europe/Berlin' });
-  // Everyone in the workspace has logged something private.
-  for (const [actor, id] of Object.entries(CAST) as [Actor, string][]) {
-    if (actor === 'stranger') continue;
-    const s = secretOf(id);
-    const r = await t.slack.command(id, `log 25m reply <${s.link}> ${s.note}`);
-    expect((r.body as { text: string }).text).toContain('Logged');
-  }
-  const people = t.ballast.store.people;
-  await people.setManager(CAST.employee, CAST.manager);
-  await people.setManager(CAST.colleague, CAST.manager);
-  await people.setManager(CAST.otherReport, CAST.otherManager);
-  await people.setRole(CAST.lead, 'lead');
-  await people.setRole(CAST.admin, 'admin');
-  await t.slack.command(TARGET, 'week');
+  ({ t, stranger, clientFor } = await startCast());
   settingsRows = t.ballast.store.db.prepare('SELECT key, value FROM settings').all() as typeof settingsRows;
 });
 afterAll(() => t.close());
