@@ -1,4 +1,5 @@
 // Events API retries, other teams' payloads, and requests no listener answers: each handled once, never hanging.
+import { ACTIONS } from '../../../src/slack/ids';
 import { createSlackClient } from '../../support/signer';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../../support/app';
 import { recordFigures } from '../../support/figures';
@@ -71,6 +72,18 @@ describe('requests nobody answers', () => {
     const r = await t.slack.blockAction({ userId: 'U100ADA', actionId: 'no_such_action' });
     expect(r.status).toBe(200);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('answers an assignment click that carries no response_url (forged from a view) with a log line, not a crash', async () => {
+    const before = t.logs.length;
+    for (const actionId of [ACTIONS.assignAccept, ACTIONS.assignDecline, ACTIONS.assignDone, ACTIONS.assignOffer, ACTIONS.assignReassign]) {
+      const r = await t.slack.blockAction({ userId: 'U100ADA', actionId, value: '1', view: { type: 'home' } });
+      expect(r.status).toBe(200);
+    }
+    await t.slack.command('U100ADA', 'help'); // a round trip, so the clicks' listeners have finished
+    const lines = t.logs.slice(before).map((l) => String(l.msg));
+    expect(lines.filter((m) => m === 'the payload has no response_url, so its answer could not be sent')).toHaveLength(5);
+    expect(lines.filter((m) => /unhandled error|failed$/.test(m))).toEqual([]);
   });
 
   it('answers 400, not 500, to an interaction payload missing its user, and keeps serving', async () => {

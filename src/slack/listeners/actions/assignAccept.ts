@@ -5,11 +5,13 @@ import { acceptWarning } from '../../blocks/assignment';
 import { errorReply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { respondOrLog } from '../respond';
 
 export function assignAccept(deps: ListenerDeps, opts: { force: boolean }) {
-  return async ({ ack, body, action, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
+  return async ({ ack, body, action, respond: maybeRespond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
     await ack();
     const log = deps.log.child({ userId: body.user.id, action: action.action_id, assignmentId: action.value });
+    const respond = respondOrLog(maybeRespond, log);
     try {
       const r = await acceptAssignment(deps, body.user.id, Number(action.value), { force: opts.force });
       if (!r.ok) {

@@ -5,13 +5,15 @@ import { askWhyDeclining, declineAssignment } from '../../../services/assignment
 import { errorReply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { respondOrLog } from '../respond';
 
 export type DeclineStep = { ask: true } | { back: true } | { reason: DeclineReason };
 
 export function assignDecline(deps: ListenerDeps, step: DeclineStep) {
-  return async ({ ack, body, action, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
+  return async ({ ack, body, action, respond: maybeRespond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
     await ack();
     const log = deps.log.child({ userId: body.user.id, action: action.action_id, assignmentId: action.value });
+    const respond = respondOrLog(maybeRespond, log);
     try {
       const id = Number(action.value);
       const r = 'reason' in step

@@ -5,11 +5,13 @@ import { doneModal } from '../../blocks/assignment';
 import { errorReply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { respondOrLog } from '../respond';
 
 export function assignDone(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
+  return async ({ ack, body, action, respond: maybeRespond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
     await ack();
     const log = deps.log.child({ userId: body.user.id, action: action.action_id, assignmentId: action.value });
+    const respond = respondOrLog(maybeRespond, log);
     try {
       const r = await canComplete(deps, body.user.id, Number(action.value));
       if (!r.ok) {

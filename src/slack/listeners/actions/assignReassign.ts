@@ -6,11 +6,13 @@ import { decodeReassign, offerOutcomeReply } from '../../blocks/assignment';
 import { errorReply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { respondOrLog } from '../respond';
 
 export function assignReassign(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
+  return async ({ ack, body, action, respond: maybeRespond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
     await ack();
     const log = deps.log.child({ userId: body.user.id, action: action.action_id });
+    const respond = respondOrLog(maybeRespond, log);
     try {
       const v = decodeReassign(action.value ?? '');
       const who = await ensurePerson(deps, body.user.id);

@@ -6,11 +6,13 @@ import { assignModal } from '../../blocks/assignment';
 import { errorReply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { respondOrLog } from '../respond';
 
 export function assignMessageShortcut(deps: ListenerDeps) {
-  return async ({ ack, shortcut, respond }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>): Promise<void> => {
+  return async ({ ack, shortcut, respond: maybeRespond }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>): Promise<void> => {
     await ack();
     const log = deps.log.child({ userId: shortcut.user.id, shortcut: 'assign_message' });
+    const respond = respondOrLog(maybeRespond, log);
     try {
       const who = await ensurePerson(deps, shortcut.user.id);
       if (!who.ok) {
