@@ -154,6 +154,24 @@ describe('the strain pulse', () => {
     const week = await t.slack.command(ADA, 'week');
     expect(JSON.stringify(week.body)).toContain('Your pulse this week: advocacy squeezed your core work a bit');
   });
+
+  it("takes last Friday's pulse on Monday, but not a long-gone or a future week's", async () => {
+    t.clock.set('2026-11-27T15:30:00Z');
+    await runPulse(t.ballast.deps, t.clock.now(), { dryRun: false });
+    const [m] = t.fake.messagesTo(ADA).filter((x) => (x.text ?? '').startsWith('Weekly pulse'));
+    t.clock.set('2026-11-30T08:00:00Z'); // Monday of 2026-W49
+    await click(m, ACTIONS.pulseBack, '2026-W48');
+    await t.fake.waitFor(() => updates(m) === 1);
+    for (const stale of ['2026-W46', '2026-W50']) {
+      await click(m, ACTIONS.pulseNone, stale);
+    }
+    await t.fake.waitFor(() => t.fake.ephemeralsTo(ADA).length === 2);
+    expect(t.fake.ephemeralsTo(ADA).map((e) => e.text)).toEqual([
+      expect.stringContaining('a week that is over'), expect.stringContaining('a week that is over'),
+    ]);
+    expect(await t.ballast.store.strain.ofPerson(ADA)).toMatchObject([{ weekKey: '2026-W48', answer: 'back' }]);
+    expect(updates(m)).toBe(1);
+  });
 });
 
 describe('warnings from other ways of logging', () => {
