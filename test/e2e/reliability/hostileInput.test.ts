@@ -1,15 +1,18 @@
 /**
  * Hostile and malformed input through one running Ballast: generated slash commands, log-modal
- * submissions and button payloads. The bulk goes straight into Bolt's processEvent (what the HTTP
+ * submissions, submissions of the other modals (assign, assignment Done, check-in Other…) and
+ * payloads for every button. The bulk goes straight into Bolt's processEvent (what the HTTP
  * receiver calls once a signature checks out: the real middleware, listeners and database), so that
- * 30,000 inputs fit in CI's time; a slice of each also goes over signed HTTP to check status codes.
+ * 40,000 inputs fit in CI's time; a slice of each also goes over signed HTTP to check status codes.
  */
 import fc from 'fast-check';
 import { parseCommand } from '../../../src/core/grammar';
 import { localDate } from '../../../src/core/time';
 import { validateLogForm } from '../../../src/core/logForm';
 import { formFields } from '../../../src/slack/listeners/views/logModal';
-import { ACTIONS, LOG_MODAL as F, VIEWS } from '../../../src/slack/ids';
+import { ACTIONS, ASSIGN_MODAL as A, LOG_MODAL as F, VIEWS } from '../../../src/slack/ids';
+import { CHECKIN_MINUTES } from '../../../src/slack/blocks/checkin';
+import { offerAssignment } from '../../../src/services/assignments';
 import { startTestApp, type TestApp } from '../../support/app';
 import { validateMessage } from '../../support/blockKit';
 import { newTriggerId } from '../../support/signer';
@@ -63,10 +66,62 @@ const commandBody = (userId: string, text: string) => ({
 const unexpectedErrors = () =>
   t.logs.filter((l) => ['command failed', 'unhandled error in a listener', 'log modal submission failed'].includes(String(l.msg)));
 
+/** A social lead, who offers the first few fuzz users a conversation each, so assignment buttons and the Done modal have something to act on. */
+const LEAD = 'U1999LD';
+const OFFERED_TO = USERS.slice(0, 6);
+
 beforeAll(async () => {
   t = await startTestApp();
   USERS.forEach((id) => t.fake.addUser({ id, name: id.toLowerCase(), tz: zoneOf(id) }));
+  t.fake.addUser({ id: LEAD, name: 'lead', tz: 'Europe/Berlin' });
+  await t.slack.command(LEAD, 'week');
+  await t.ballast.store.people.setRole(LEAD, 'lead');
 });
+
+/**
+ * Fresh offers from the lead to OFFERED_TO, made through the service with "anyway" and after a
+ * resume: the generated commands before may have paused them or filled their week.
+ */
+let offerRound = 0;
+async function offerAFew(): Promise<void> {
+  offerRound += 1;
+  const lead = (await t.ballast.store.people.get(LEAD))!;
+  for (const [i, to] of OFFERED_TO.entries()) {
+    await t.ballast.store.people.setPause(to, false, null);
+    const r = await offerAssignment(t.ballast.deps, lead, to, { link: `https://x.com/fuzz/${offerRound}/${i}`, estimate: 15 }, { force: true });
+    expect(r.ok && r.value.kind).toBe('offered');
+  }
+}
+
+/**
+ * What a payload may have changed, person by person: entries (count and id sum, so a swap shows),
+ * assignments (who, what state) and strain answers. Small enough to read before and after every input.
+ */
+function snapshot() {
+  const db = t.ballast.store.db;
+  const entriesBy = new Map((db.prepare('SELECT person_id AS p, COUNT(*) AS n, TOTAL(id) AS s FROM entries GROUP BY person_id').all() as { p: string; n: number; s: number }[])
+    .map((r) => [r.p, `${r.n}:${r.s}`]));
+  const assignments = new Map((db.prepare('SELECT id, lead_id AS lead, assignee_id AS assignee, state FROM assignments').all() as { id: number; lead: string; assignee: string; state: string }[])
+    .map((r) => [r.id, r]));
+  const strain = new Set((db.prepare('SELECT person_id || \'|\' || week_key || \'|\' || answer AS k FROM strain').all() as { k: string }[]).map((r) => r.k));
+  return { entriesBy, assignments, strain };
+}
+type Snapshot = ReturnType<typeof snapshot>;
+
+/** Whose entries, assignments (by assignee, or lead for new ones) and strain answers differ between two snapshots. */
+function changedBetween(a: Snapshot, b: Snapshot) {
+  const people = new Set([...a.entriesBy.keys(), ...b.entriesBy.keys()]);
+  const entries = [...people].filter((p) => a.entriesBy.get(p) !== b.entriesBy.get(p)).map((p) => ({
+    person: p, delta: Number(b.entriesBy.get(p)?.split(':')[0] ?? 0) - Number(a.entriesBy.get(p)?.split(':')[0] ?? 0),
+  }));
+  const assignments = [...b.assignments.values()].filter((x) => {
+    const was = a.assignments.get(x.id);
+    return !was || was.state !== x.state;
+  }).map((x) => ({ ...x, created: !a.assignments.has(x.id) }));
+  const strain = [...new Set([...[...a.strain].filter((k) => !b.strain.has(k)), ...[...b.strain].filter((k) => !a.strain.has(k))])]
+    .map((k) => k.split('|')[0]);
+  return { entries, assignments, strain };
+}
 afterAll(async () => {
   recordFigures('hostileInput', figures);
   await t.close();
@@ -133,7 +188,10 @@ function modalValues(f: ValueOf<typeof modalFields>): Record<string, Record<stri
 }
 
 let viewSeq = 0;
-function submissionBody(userId: string, values: Record<string, Record<string, unknown>>, teamId = t.fake.teamId) {
+function submissionBody(
+  userId: string, values: Record<string, Record<string, unknown>>, teamId = t.fake.teamId,
+  view: { callbackId: string; metadata: string } = { callbackId: VIEWS.logModal, metadata: '' },
+) {
   viewSeq += 1;
   const id = `V0FUZZ${viewSeq}`;
   return {
@@ -142,22 +200,82 @@ function submissionBody(userId: string, values: Record<string, Record<string, un
     api_app_id: t.fake.appId, token: 'legacy', trigger_id: newTriggerId(), is_enterprise_install: false, enterprise: null,
     view: {
       id, type: 'modal', blocks: [], title: { type: 'plain_text', text: 'Log engagement' }, team_id: teamId, app_id: t.fake.appId,
-      hash: 'h0', root_view_id: id, previous_view_id: null, callback_id: VIEWS.logModal, private_metadata: '', state: { values },
+      hash: 'h0', root_view_id: id, previous_view_id: null, callback_id: view.callbackId, private_metadata: view.metadata, state: { values },
     },
     response_urls: [],
   };
 }
+
+/** The other modals: assign (leads), an assignment's Done, and the check-in's Other…; fields good, junk, missing or of the wrong type. */
+const otherModal = fc.record({
+  callbackId: fc.constantFrom(VIEWS.assignModal, VIEWS.assignDone, VIEWS.checkinOther),
+  metadata: fc.oneof(
+    fc.integer({ min: -1, max: 14 }).map(String),
+    fc.record({
+      date: fc.constantFrom('2026-11-26', '2026-11-25', '2026-11-01', '2026-12-01', 'nope'), channel: fc.constantFrom('D0DM', 'C0X', ''), ts: fc.constant('1700000000.000100'),
+    }).map((c) => JSON.stringify(c)),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+  ),
+  user: maybe(fc.constantFrom(...USERS.slice(0, 8), LEAD, 'U0NOBODY', '')),
+  link: maybe(fieldValue(fc.constantFrom('https://x.com/acme/status/1', 'https://www.linkedin.com/feed/update/2', 'http://x.com/a b', 'javascript:alert(1)', 'x.com/3'))),
+  estimate: maybe(fieldValue(fc.constantFrom('15m', '30', '1h', '0', '13h', 'soon', ''))),
+  due: maybe(fieldValue(fc.constantFrom('tomorrow', '2h', 'friday 17:00', 'yesterday', 'never', ''))),
+  brief: maybe(fc.string({ unit: 'grapheme', maxLength: 600 })),
+  anyway: fc.boolean(),
+  minutes: maybe(fieldValue(fc.constantFrom('30m', '1h', '90', '0', '721', '13h', 'soon', ' 15 '))),
+  logFields: modalFields,
+  shape: fc.constantFrom('ok', 'ok', 'ok', 'ok', 'wrong-type', 'missing-block', 'null-value'),
+});
+
+function otherModalValues(m: ValueOf<typeof otherModal>): Record<string, Record<string, unknown>> {
+  if (m.callbackId === VIEWS.checkinOther) return modalValues(m.logFields);
+  const text = (v: string | null) => (m.shape === 'null-value' ? { type: 'plain_text_input', value: null } : m.shape === 'wrong-type' ? { type: 'checkboxes', value: v } : { type: 'plain_text_input', value: v });
+  if (m.callbackId === VIEWS.assignDone) return m.shape === 'missing-block' ? {} : { [A.minutesBlock]: { [A.minutesAction]: text(m.minutes) } };
+  const values: Record<string, Record<string, unknown>> = {
+    [A.userBlock]: { [A.userAction]: { type: 'users_select', selected_user: m.user } },
+    [A.linkBlock]: { [A.linkAction]: m.shape === 'ok' ? { type: 'url_text_input', value: m.link } : text(m.link) },
+    [A.estimateBlock]: { [A.estimateAction]: text(m.estimate) },
+    [A.dueBlock]: { [A.dueAction]: text(m.due) },
+    [A.briefBlock]: { [A.briefAction]: text(m.brief) },
+    [A.anywayBlock]: { [A.anywayAction]: { type: 'checkboxes', selected_options: m.anyway ? [{ text: { type: 'plain_text', text: 'Offer anyway' }, value: 'yes' }] : [] } },
+  };
+  if (m.shape === 'missing-block') delete values[A.userBlock];
+  return values;
+}
+
+/** The blocks each modal may put an inline error on. */
+const MODAL_BLOCKS: Record<string, string[]> = {
+  [VIEWS.assignModal]: [A.userBlock, A.linkBlock, A.estimateBlock, A.dueBlock, A.briefBlock, A.anywayBlock],
+  [VIEWS.assignDone]: [A.minutesBlock],
+  [VIEWS.checkinOther]: [F.minutesBlock, F.kindBlock, F.networkBlock, F.linkBlock, F.noteBlock],
+};
 
 const jsonish = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.json({ maxDepth: 2 }),
   fc.constantFrom('', '{}', '[]', 'null', '{"entryId":1}', '{"entryId":-1}', '99999999999999999999', 'x'.repeat(3000)),
 );
+/** Every action id Ballast listens for (and `undoEntry`, which it no longer does). */
+const ALL_ACTIONS = Object.values(ACTIONS);
+/** Values shaped like the real ones: dates (check-ins, pulse), ids (assignments, entries), reassign and offer encodings. */
+const plausibleValue = fc.oneof(
+  fc.constantFrom('2026-11-26', '2026-11-25', '2026-11-24', '2026-11-23', '2026-11-20', '2026-11-12', '2026-11-11', '2026-11-27', '2026-12-25', '2026-02-30', '1999-01-01', 'today'),
+  fc.constantFrom('2026-W48', '2026-W47', '2026-W46', '2026-W49', '2026-W99', '2026-w48'),
+  fc.integer({ min: -1, max: 12 }).map(String),
+  fc.constantFrom('1.5', '1e3', '0x10', ' 3', '3 ', '99999999999999999999'),
+  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom(...USERS.slice(0, 8), 'U0', 'nobody', '')).map(([id, to]) => `${id}|${to}`),
+  fc.tuple(fc.constantFrom(...USERS.slice(0, 8), 'UX', ''), fc.integer({ min: -5, max: 900 }), fc.integer({ min: 0, max: 60 }), fc.string({ maxLength: 40 }))
+    .map(([to, est, len, tail]) => `v1|${to}|${est}|1764300000000|${len}|https://x.com/acme/status/1${tail}`),
+);
 const buttonPayload = fc.record({
-  actionId: fc.oneof(fc.constantFrom(ACTIONS.openLogModal, ACTIONS.undoEntry, 'ballast_nothing', ''), fc.string({ maxLength: 30 })),
-  value: fc.option(jsonish, { nil: undefined }),
+  actionId: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...ALL_ACTIONS) },
+    { weight: 1, arbitrary: fc.constantFrom('ballast_nothing', '') },
+    { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+  ),
+  value: fc.option(fc.oneof({ weight: 4, arbitrary: plausibleValue }, { weight: 1, arbitrary: jsonish }), { nil: undefined, freq: 10 }),
   type: fc.constantFrom('button', 'button', 'static_select', 'overflow', 'datepicker', 'nonsense'),
-  container: fc.constantFrom('message', 'view', 'none'),
+  container: fc.constantFrom('message', 'message', 'message', 'view', 'none'),
   triggerId: fc.constantFrom('fresh', 'fresh', 'empty', 'missing'),
   actionsShape: fc.constantFrom('one', 'one', 'one', 'many', 'empty', 'missing', 'not-array'),
   teamShape: fc.constantFrom('ours', 'ours', 'ours', 'other', 'null'),
@@ -268,12 +386,24 @@ it(`answers ${RUNS.toLocaleString('en')} generated log-modal submissions: an ent
   figures.modalSubmissions = stats;
 }, 240_000);
 
-it(`answers ${RUNS.toLocaleString('en')} generated button payloads without throwing on anything Slack could send, and stores nothing`, async () => {
-  const start = entries();
-  const stats = { inputs: 0, wellFormed: 0, structurallyBroken: 0, brokenRefused: 0 };
+const ASSIGNEE_ACTIONS = new Set<string>([
+  ACTIONS.assignAccept, ACTIONS.assignAcceptAnyway, ACTIONS.assignDeclineNoCapacity, ACTIONS.assignDeclineNotMyArea, ACTIONS.assignDeclineOther,
+]);
+const PULSE_ACTIONS = new Set<string>([ACTIONS.pulseNone, ACTIONS.pulseBit, ACTIONS.pulseBack]);
+
+it(`answers ${RUNS.toLocaleString('en')} generated button payloads without throwing on anything Slack could send, changing only what the clicker may`, async () => {
+  // A clean slate of entries (the command and modal properties above logged thousands), and offers to act on.
+  t.ballast.store.db.prepare('DELETE FROM entries').run();
+  await offerAFew();
+  const stats = {
+    inputs: 0, wellFormed: 0, structurallyBroken: 0, brokenRefused: 0, knownActionIds: 0,
+    checkinEntriesLogged: 0, checkinEntriesUndone: 0, assignmentsAnswered: 0, pulseAnswers: 0, changedNothing: 0,
+  };
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...USERS), buttonPayload, async (userId, b) => {
+    // Half the clicks come from the people with an offer, so the assignment buttons are often theirs to press.
+    fc.asyncProperty(fc.oneof(fc.constantFrom(...OFFERED_TO), fc.constantFrom(...USERS)), buttonPayload, async (userId, b) => {
       stats.inputs += 1;
+      const before = snapshot();
       const r = await deliver(buttonBody(userId, b));
       // Slack always sends a list of actions and a team or user team; without them Bolt cannot
       // even route the payload, and the HTTP edge answers 400 (checked over HTTP below).
@@ -285,14 +415,97 @@ it(`answers ${RUNS.toLocaleString('en')} generated button payloads without throw
         stats.wellFormed += 1;
         same(r.threw, undefined);
       }
-      same(entries(), start);
+      if ((ALL_ACTIONS as string[]).includes(b.actionId)) stats.knownActionIds += 1;
+      // Whatever the payload, only the clicker's own things change, and only through the button that changes them.
+      const changed = changedBetween(before, snapshot());
+      const acted = broken ? [] : b.actionsShape === 'many' ? [b.actionId, ACTIONS.openLogModal] : [b.actionId];
+      for (const e of changed.entries) {
+        same(e.person, userId);
+        if (e.delta === 1) same(acted.some((a) => Object.hasOwn(CHECKIN_MINUTES, a)), true);
+        else same(e.delta === -1 && acted.includes(ACTIONS.checkinUndo), true);
+        if (e.delta === 1) stats.checkinEntriesLogged += 1;
+        else stats.checkinEntriesUndone += 1;
+      }
+      for (const a of changed.assignments) {
+        same(a.created, false);
+        same(a.assignee, userId);
+        same(acted.some((x) => ASSIGNEE_ACTIONS.has(x)), true);
+        stats.assignmentsAnswered += 1;
+      }
+      for (const p of changed.strain) {
+        same(p, userId);
+        same(acted.some((x) => PULSE_ACTIONS.has(x)), true);
+        stats.pulseAnswers += 1;
+      }
+      if (!changed.entries.length && !changed.assignments.length && !changed.strain.length) stats.changedNothing += 1;
     }),
     { numRuns: RUNS },
   );
   figures.buttonPayloads = stats;
 }, 240_000);
 
-it(`over signed HTTP, never answers 5xx to ${HTTP_SLICE * 3} of the same kinds of input`, async () => {
+it(`answers ${RUNS.toLocaleString('en')} generated assign, Done and check-in Other… submissions: inline errors and nothing stored, or exactly the submitter's change`, async () => {
+  await offerAFew();
+  const stats = { inputs: 0, refusedWithFieldErrors: 0, offersMade: 0, assignmentsDone: 0, checkinEntries: 0, acceptedUnchanged: 0 };
+  const submitter = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...OFFERED_TO) }, { weight: 1, arbitrary: fc.constant(LEAD) }, { weight: 1, arbitrary: fc.constantFrom(...USERS) });
+  await fc.assert(
+    fc.asyncProperty(submitter, otherModal, async (userId, m) => {
+      stats.inputs += 1;
+      const before = snapshot();
+      const r = await deliver(submissionBody(userId, otherModalValues(m), t.fake.teamId, { callbackId: m.callbackId, metadata: m.metadata }));
+      same(r.threw, undefined);
+      same(r.acked, true);
+      const changed = changedBetween(before, snapshot());
+      same(changed.strain.length, 0);
+      if (r.response !== undefined) {
+        // Refused: inline errors on the modal's own blocks, and nothing stored.
+        stats.refusedWithFieldErrors += 1;
+        const res = r.response as { response_action: string; errors: Record<string, string> };
+        same(res.response_action, 'errors');
+        same(Object.keys(res.errors).length > 0, true);
+        for (const [block, message] of Object.entries(res.errors)) {
+          same(MODAL_BLOCKS[m.callbackId].includes(block), true);
+          same(typeof message === 'string' && message.length > 0, true);
+        }
+        same(changed.entries.length + changed.assignments.length, 0);
+        return;
+      }
+      // Accepted: exactly what this submitter may change.
+      if (m.callbackId === VIEWS.assignModal) {
+        same(userId, LEAD);
+        same(changed.entries.length, 0);
+        same(changed.assignments.length, 1);
+        same(changed.assignments[0].created && changed.assignments[0].lead === LEAD, true);
+        stats.offersMade += 1;
+      } else if (m.callbackId === VIEWS.assignDone && changed.assignments.length === 0) {
+        // Done again (a resubmission): accepted, nothing new, and only for the assignee of a finished assignment.
+        same(changed.entries.length, 0);
+        const a = before.assignments.get(Number(m.metadata));
+        same(a?.assignee === userId && a.state === 'done', true);
+        stats.acceptedUnchanged += 1;
+      } else if (m.callbackId === VIEWS.assignDone) {
+        same(changed.assignments.length, 1);
+        const a = changed.assignments[0];
+        same(a.id, Number(m.metadata));
+        same(a.assignee, userId);
+        same(a.state, 'done');
+        same(JSON.stringify(changed.entries), JSON.stringify([{ person: userId, delta: 1 }]));
+        stats.assignmentsDone += 1;
+      } else {
+        same(changed.assignments.length, 0);
+        if (changed.entries.length === 0) stats.acceptedUnchanged += 1; // that day's check-in was already answered
+        else {
+          same(JSON.stringify(changed.entries), JSON.stringify([{ person: userId, delta: 1 }]));
+          stats.checkinEntries += 1;
+        }
+      }
+    }),
+    { numRuns: RUNS },
+  );
+  figures.otherModalSubmissions = stats;
+}, 240_000);
+
+it(`over signed HTTP, never answers 5xx to ${HTTP_SLICE * 4} of the same kinds of input`, async () => {
   const statuses = new Map<number, number>();
   const count = (s: number) => statuses.set(s, (statuses.get(s) ?? 0) + 1);
   const before = entries();
@@ -300,6 +513,7 @@ it(`over signed HTTP, never answers 5xx to ${HTTP_SLICE * 3} of the same kinds o
   const texts = fc.sample(commandText, HTTP_SLICE);
   const forms = fc.sample(modalFields, HTTP_SLICE);
   const buttons = fc.sample(buttonPayload, HTTP_SLICE);
+  const others = fc.sample(otherModal, HTTP_SLICE);
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
   const queue: (() => Promise<void>)[] = [];
   texts.forEach((text, i) => queue.push(async () => {
@@ -313,9 +527,16 @@ it(`over signed HTTP, never answers 5xx to ${HTTP_SLICE * 3} of the same kinds o
     count(r.status);
     if (r.status === 200 && r.text === '') logged += 1;
   }));
+  others.forEach((m, i) => queue.push(async () => {
+    const body = submissionBody(USERS[i % 8], otherModalValues(m), t.fake.teamId, { callbackId: m.callbackId, metadata: m.metadata });
+    const r = await t.slack.raw({ body: form({ payload: JSON.stringify(body) }) });
+    count(r.status);
+    if (r.status === 200 && r.text === '') logged += 1; // a check-in Other… or a Done may have logged
+  }));
   buttons.forEach((b, i) => queue.push(async () => {
     const r = await t.slack.raw({ body: form({ payload: JSON.stringify(buttonBody(USERS[i % 40], b)) }) });
     count(r.status);
+    if (r.status === 200 && Object.hasOwn(CHECKIN_MINUTES, b.actionId)) logged += 1; // a check-in answer may have logged
   }));
   const workers = Array.from({ length: 4 }, async () => {
     for (let job = queue.shift(); job; job = queue.shift()) await job();
@@ -323,7 +544,7 @@ it(`over signed HTTP, never answers 5xx to ${HTTP_SLICE * 3} of the same kinds o
   await Promise.all(workers);
   const seen = Object.fromEntries(statuses);
   expect(Object.keys(seen).map(Number).every((s) => s === 200 || s === 400)).toBe(true);
-  // Undo is among the generated commands; what was confirmed is at most what is stored now plus what was undone.
+  // Undo is among the generated commands and buttons; what was stored is at most what may have logged.
   expect(entries() - before).toBeLessThanOrEqual(logged);
-  figures.http = { requests: HTTP_SLICE * 3, statuses: seen };
+  figures.http = { requests: HTTP_SLICE * 4, statuses: seen };
 }, 240_000);
