@@ -248,12 +248,16 @@ export async function offerAssignment(
 
 export type StepResult = { changed: boolean; assignment: Assignment };
 
+/**
+ * Assignment ids are sequential and a click's value can be forged, so a refusal names no one and
+ * reads the same whether the id exists or not: it must not tell anyone who was given what.
+ */
+const NOT_YOURS = 'Only the person this conversation was offered to can accept, decline or finish it.';
+const NOT_YOUR_LEAD = 'Only the lead who assigned this conversation can hand it to someone else.';
+
 async function ownAssignment(deps: Deps, actorId: string, id: number): Promise<Outcome<Assignment>> {
   const a = await deps.store.assignments.get(id);
-  if (!a) return fail('not_found', 'That assignment no longer exists.');
-  if (a.assigneeId !== actorId) {
-    return fail('not_yours', `This conversation was assigned to <@${a.assigneeId}>; only they can accept, decline or finish it.`);
-  }
+  if (!a || a.assigneeId !== actorId) return fail('not_yours', NOT_YOURS);
   return ok(a);
 }
 
@@ -395,8 +399,7 @@ export async function reassignAssignment(
   deps: Deps, actor: Person, id: number, toId: string, opts: { force?: boolean } = {},
 ): Promise<Outcome<OfferResult>> {
   const a = await deps.store.assignments.get(id);
-  if (!a) return fail('not_found', 'That assignment no longer exists.');
-  if (a.leadId !== actor.id) return fail('not_yours', `Only <@${a.leadId}>, who assigned it, can hand this conversation to someone else.`);
+  if (!a || a.leadId !== actor.id) return fail('not_yours', NOT_YOUR_LEAD);
   if (isOpen(a) || a.state === 'done') return fail('still_open', `This one is ${a.state}, so there is nothing to reassign.`);
   const now = deps.clock.now();
   // A due time that has passed (or nearly) starts afresh with the default.

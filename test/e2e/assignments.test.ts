@@ -177,13 +177,19 @@ describe('only the assignee can act, and only once', () => {
       const c = await click(t, BEN, offerMessage(ADA), action);
       const [res] = await t.fake.waitFor(() => (c.responses().length ? c.responses() : null));
       expect(res.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-      expect(textOf(res.body as { text: string })).toContain(`assigned to <@${ADA}>; only they can`);
+      // The refusal names no one: a forged click must not tell who was given which conversation.
+      expect((res.body as { text: string }).text).toBe('Only the person this conversation was offered to can accept, decline or finish it.');
     }
+    // An id that does not exist reads the same, so refusals are no way to probe for assignments.
+    const probe = await t.slack.blockAction({ userId: BEN, actionId: ACTIONS.assignAccept, value: '9999', responseUrl: t.fake.responseUrl('probe') });
+    expect(probe.status).toBe(200);
+    const [probed] = await t.fake.waitFor(() => (t.fake.responsesTo('probe').length ? t.fake.responsesTo('probe') : null));
+    expect((probed.body as { text: string }).text).toBe('Only the person this conversation was offered to can accept, decline or finish it.');
     // A Done submission for someone else's assignment (a forged private_metadata) is refused too.
     const forged = await t.slack.viewSubmission({
       userId: BEN, callbackId: VIEWS.assignDone, privateMetadata: String((await all())[0].id), values: { [F.minutesBlock]: { [F.minutesAction]: '10m' } },
     });
-    expect(forged.body).toMatchObject({ response_action: 'errors', errors: { [F.minutesBlock]: expect.stringContaining('only they can') } });
+    expect(forged.body).toMatchObject({ response_action: 'errors', errors: { [F.minutesBlock]: expect.stringContaining('Only the person this conversation was offered to') } });
     expect(await t.ballast.store.entries.allOf(BEN)).toEqual([]);
     expect((await all())[0].state).toBe('offered');
     expect(t.fake.callsTo('views.open')).toHaveLength(0);
@@ -201,7 +207,8 @@ describe('only the assignee can act, and only once', () => {
     const reply = await t.fake.waitFor(() => leadThread().replies.find((m) => /declined/.test(textOf(m))));
     const c = await click(t, CAT, reply, ACTIONS.assignReassign);
     const [res] = await t.fake.waitFor(() => (c.responses().length ? c.responses() : null));
-    expect(textOf(res.body as never)).toContain(`Only <@${LEAD}>, who assigned it, can hand this conversation to someone else`);
+    expect((res.body as { text: string }).text).toBe('Only the lead who assigned this conversation can hand it to someone else.');
+    expect(textOf(res.body as never)).not.toContain(LEAD);
     expect(await t.ballast.store.assignments.ofAssignee(BEN)).toEqual([]);
   });
 
