@@ -162,16 +162,19 @@ describe('the strain pulse', () => {
     t.clock.set('2026-11-30T08:00:00Z'); // Monday of 2026-W49
     await click(m, ACTIONS.pulseBack, '2026-W48');
     await t.fake.waitFor(() => updates(m) === 1);
-    for (const stale of ['2026-W46', '2026-W50']) {
-      await click(m, ACTIONS.pulseNone, stale);
-    }
-    await t.fake.waitFor(() => t.fake.ephemeralsTo(ADA).length === 2);
-    expect(t.fake.ephemeralsTo(ADA).map((e) => e.text ?? '').sort()).toEqual([
-      expect.stringContaining('That pulse is for 2026-W46; Ballast takes answers for this week and last week only'),
-      expect.stringContaining('That pulse is for 2026-W50; Ballast takes answers for this week and last week only'),
-    ]);
+    expect(m.text).toContain('Recorded for 2026-W48');
+    // Two weeks on, the same message's buttons are too late: the message closes instead of recording.
+    t.clock.set('2026-12-08T08:00:00Z'); // Tuesday of 2026-W50
+    await click(m, ACTIONS.pulseNone, '2026-W48');
+    await t.fake.waitFor(() => updates(m) === 2);
+    expect(m.text).toBe('The pulse for 2026-W48 has closed, so nothing was recorded. Ballast takes answers for this week and last; the next pulse comes on Friday.');
+    expect(buttonTexts(m.blocks)).toBe('');
+    // A week not yet begun (a forged value) is closed off the same way.
+    await click(m, ACTIONS.pulseNone, '2026-W52');
+    await t.fake.waitFor(() => updates(m) === 3);
+    expect(m.text).toContain('The pulse for 2026-W52 has closed');
     expect(await t.ballast.store.strain.ofPerson(ADA)).toMatchObject([{ weekKey: '2026-W48', answer: 'back' }]);
-    expect(updates(m)).toBe(1);
+    expect(t.fake.ephemeralsTo(ADA)).toEqual([]);
   });
 });
 

@@ -45,3 +45,9 @@ export function pulseAnswered(weekKey: string, answer: Strain, advice: string | 
   if (advice) blocks.push(context(advice));
   return { text, blocks };
 }
+
+/** A pulse answered too late (or for a week not begun): the buttons go, and the message says why. */
+export function pulseClosed(weekKey: string): OutgoingMessage {
+  const text = `The pulse for ${weekKey} has closed, so nothing was recorded. Ballast takes answers for this week and last; the next pulse comes on Friday.`;
+  return { text, blocks: [section(`:hourglass: ${text}`)] };
+}

@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { Strain } from '../../../core/types';
 import { ensurePerson } from '../../../services/people';
 import { recordStrain } from '../../../services/strain';
-import { PULSE_ACTION, pulseAnswered } from '../../blocks/pulse';
+import { PULSE_ACTION, pulseAnswered, pulseClosed } from '../../blocks/pulse';
 import { levelAdvice } from '../../blocks/week';
 import { errorReply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
@@ -23,6 +23,10 @@ export function pulseAnswer(deps: ListenerDeps) {
       const answer = ANSWER_OF[action.action_id];
       const weekKey = action.value ?? '';
       const r = await recordStrain(deps, who.value, weekKey, answer);
+      if (!r.ok && r.error.code === 'stale_pulse') {
+        await deps.slack.updateMessage(ref, pulseClosed(weekKey));
+        return;
+      }
       if (!r.ok) {
         await deps.slack.postEphemeral(ref.channel, body.user.id, errorReply(r.error));
         return;
