@@ -3,7 +3,6 @@ export const COMMAND = '/ballast';
 
 export const ACTIONS = {
   openLogModal: 'ballast_open_log_modal',
-  undoEntry: 'ballast_undo_entry',
   assignOffer: 'ballast_assign_offer',
   assignOfferAnyway: 'ballast_assign_offer_anyway',
   assignAccept: 'ballast_assign_accept',

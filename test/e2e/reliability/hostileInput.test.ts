@@ -306,7 +306,7 @@ const jsonish = fc.oneof(
   fc.json({ maxDepth: 2 }),
   fc.constantFrom('', '{}', '[]', 'null', '{"entryId":1}', '{"entryId":-1}', '99999999999999999999', 'x'.repeat(3000)),
 );
-/** Every action id Ballast listens for (and `undoEntry`, which it no longer does). */
+/** Every action id Ballast listens for. */
 const ALL_ACTIONS = Object.values(ACTIONS);
 /** Values shaped like the real ones: dates (check-ins, pulse), ids (assignments, entries), reassign and offer encodings. */
 const plausibleValue = fc.oneof(
@@ -321,7 +321,7 @@ const plausibleValue = fc.oneof(
 const buttonPayload = fc.record({
   actionId: fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...ALL_ACTIONS) },
-    { weight: 1, arbitrary: fc.constantFrom('ballast_nothing', '') },
+    { weight: 1, arbitrary: fc.constantFrom('ballast_nothing', '', 'ballast_undo_entry') }, // the last: a button of old messages, no longer listened for
     { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
   ),
   value: fc.option(fc.oneof({ weight: 4, arbitrary: plausibleValue }, { weight: 1, arbitrary: jsonish }), { nil: undefined, freq: 10 }),
