@@ -16,14 +16,8 @@ const toAssignment = (r: Row): Assignment => ({
   leadChannel: r.lead_channel, leadTs: r.lead_ts, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
-export interface NewAssignment {
-  leadId: string;
-  assigneeId: string;
-  link: string;
-  brief: string | null;
-  estimateMinutes: number;
-  dueAt: number;
-}
+/** What a lead's offer stores; the rest of an Assignment is set as it moves on. */
+export type NewAssignment = Pick<Assignment, 'leadId' | 'assigneeId' | 'link' | 'brief' | 'estimateMinutes' | 'dueAt'>;
 
 export const OPEN_STATES: readonly AssignmentState[] = ['offered', 'accepted'];
 

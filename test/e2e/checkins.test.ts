@@ -84,6 +84,19 @@ it('undoes from the message and puts the question back; a second undo removes no
   expect(await entries()).toHaveLength(1);
 });
 
+it('tells someone Slack cannot look up why their check-in click did nothing, and tells a garbled undo apart', async () => {
+  const m = await checkin();
+  t.fake.addUser({ id: 'U100BOB', name: 'bob', tz: 'Europe/Berlin' });
+  t.fake.fail('users.info', 'missing_scope', { forUser: 'U100BOB' });
+  await t.slack.blockAction({ userId: 'U100BOB', actionId: ACTIONS.checkin30, value: '2026-11-26', message: { ts: m.ts, channel: m.channel, blocks: m.blocks } });
+  await click(m, ACTIONS.checkinUndo, 'not-an-id');
+  await t.fake.waitFor(() => t.fake.ephemeralsTo('U100BOB').length === 1 && t.fake.ephemeralsTo(ADA).length === 1);
+  expect(t.fake.ephemeralsTo('U100BOB')[0].text).toContain("couldn't reach Slack to look you up");
+  expect(t.fake.ephemeralsTo(ADA)[0].text).toContain('That check-in could not be read.');
+  expect(updates(m)).toBe(0);
+  expect(await t.ballast.store.entries.allOf('U100BOB')).toEqual([]);
+});
+
 it('answers Nothing today without logging anything', async () => {
   const m = await checkin();
   await click(m, ACTIONS.checkinNothing);

@@ -4,7 +4,7 @@ import { ensurePerson } from '../../../services/people';
 import { isIsoDate } from '../../../core/time';
 import { checkinOtherModal } from '../../blocks/checkin';
 import type { ListenerDeps } from '../context';
-import { messageRef } from './checkinAnswer';
+import { messageRef } from './shell';
 
 export function checkinOther(deps: ListenerDeps) {
   return async ({ ack, body, action }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
