@@ -36,7 +36,10 @@ export interface ParseContext {
 
 /** A parsed `/ballast …` command. Mentions are Slack user ids (`U123`); links are plain URLs. */
 export type Command =
-  | { type: 'week' }
+  /** A week: the current one, or (with `date`, any day inside it) an earlier one as it stood when it ended. */
+  | { type: 'week'; date?: IsoDate }
+  /** Your entries of the last 14 days, each with Edit and Delete. */
+  | { type: 'entries' }
   | {
       type: 'log';
       minutes: number;
