@@ -94,7 +94,7 @@ export function readDuration(words: readonly string[], i: number, wholeText = fa
   const mOnly = MINUTES_ONLY.exec(w);
   if (mOnly) return finish(0, Number(mOnly[1]), 1, true, w);
 
-  let hours: Part | null = null;
+  let hours: Part;
   const hOnly = HOURS_ONLY.exec(w);
   if (hOnly) hours = { value: Number(hOnly[1]), used: 1 };
   else if (NUMBER.test(w)) {

@@ -252,14 +252,16 @@ function parseLog({ text, args, today }: Input): Command {
   let date: IsoDate | undefined;
   let link: string | undefined;
   let note: string | undefined;
-  let quoted = false;
+  // A quoted note lets options follow it; if free words follow instead, the quote only opened a
+  // note like any other (`"Great post" she said`), and what was read after it is note too.
+  let quoted: { at: Token; before: { kind?: Kind; network?: Network; date?: IsoDate; link?: string } } | undefined;
   for (let i = read.used; i < args.length; ) {
     const tok = args[i];
     if (note === undefined) {
       const inQuotes = readQuoted(text, args, i);
       if (inQuotes !== null) {
         note = inQuotes.value;
-        quoted = true;
+        quoted = { at: tok, before: { kind, network, date, link } };
         i = inQuotes.next;
         continue;
       }
@@ -291,8 +293,10 @@ function parseLog({ text, args, today }: Input): Command {
         continue;
       }
     }
-    if (quoted) {
-      fail(`I didn't understand ${q(tok.raw)} after the note in quotes. Put the whole note inside the quotes.`, example);
+    if (quoted !== undefined) {
+      ({ kind, network, date, link } = quoted.before);
+      note = restOf(text, quoted.at);
+      break;
     }
     notAmbiguousNoteStart(text, args, i, read.used, { kind, network, date }, example);
     note = restOf(text, tok);
@@ -543,14 +547,14 @@ function parseAssign(input: Input): Command {
   let estimate: number | undefined;
   let dueMs: number | undefined;
   let brief: string | undefined;
-  let quoted = false;
+  let quoted: { at: Token; before: { userId?: string; link?: string; estimate?: number; dueMs?: number } } | undefined;
   for (let i = 0; i < args.length; ) {
     const tok = args[i];
     if (brief === undefined) {
       const inQuotes = readQuoted(text, args, i);
       if (inQuotes !== null) {
         brief = inQuotes.value;
-        quoted = true;
+        quoted = { at: tok, before: { userId, link, estimate, dueMs } };
         i = inQuotes.next;
         continue;
       }
@@ -585,7 +589,11 @@ function parseAssign(input: Input): Command {
       i += 1 + due.used;
       continue;
     }
-    if (quoted) fail(`I didn't understand ${q(tok.raw)} after the brief in quotes. Put the whole brief inside the quotes.`, example);
+    if (quoted !== undefined) {
+      ({ userId, link, estimate, dueMs } = quoted.before);
+      brief = restOf(text, quoted.at);
+      break;
+    }
     notAmbiguousBriefStart(args, i, { estimate, dueMs }, example);
     brief = restOf(text, tok);
     break;

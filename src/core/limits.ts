@@ -23,6 +23,9 @@ export const MAX_BRIEF_CHARS = 500;
  */
 export const MAX_LINK_CHARS = 1000;
 
+/** How much a duration field in a modal takes: room for `1 hour 30 minutes` and the like. */
+export const MAX_DURATION_TEXT_CHARS = 40;
+
 /** A weekly budget: a quarter hour to a full working week. */
 export const MIN_BUDGET_MINUTES = 15;
 export const MAX_BUDGET_MINUTES = 40 * 60;
