@@ -23,8 +23,8 @@ export const USAGE: Record<string, Usage> = {
   },
   log: {
     usage: '/ballast log <duration> [kind] [network] [date] [link] [note…]',
-    example: '/ballast log 1 hour 30 minutes reply linkedin last friday great thread',
-    summary: 'Record time spent; the reply shows your week against your budget. Put a note in quotes if it starts with a word Ballast knows.',
+    example: '/ballast log 30m reply linkedin yesterday great thread',
+    summary: 'Record time spent, e.g. `log 1 hour 30 minutes comment last friday`; the reply shows your week against your budget. Put a note in quotes if it starts with a word Ballast knows.',
   },
   undo: { usage: '/ballast undo', example: '/ballast undo', summary: 'Remove your most recent entry.' },
   entries: {
