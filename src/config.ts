@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { SLACK_USER_ID } from './core/limits';
 
-const slackId = /^[UW][A-Z0-9]{2,}$/;
+const slackId = SLACK_USER_ID;
 
 const schema = z
   .object({

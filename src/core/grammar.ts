@@ -1,94 +1,27 @@
 // The `/ballast …` command grammar: text in, a typed Command or a plain-words refusal out.
-import { parseDuration, formatMinutes } from './duration';
+// Usage lines live in usage.ts, Slack's escaping in slackText.ts, typo matching in fuzzy.ts;
+// durations and dates are read by duration.ts and dates.ts, the same readers the modals use.
+import { formatMinutes, readDuration, type DurationReading } from './duration';
+import { DATE_WORDS, readDate } from './dates';
+import { nearest, nearMiss } from './fuzzy';
+import {
+  MAX_BRIEF_CHARS, MAX_BUDGET_MINUTES, MAX_DAYS_BACK, MAX_ENTRY_MINUTES, MAX_HISTORY_DAYS, MAX_LINK_CHARS,
+  MAX_NOTE_CHARS, MAX_WEEKLY_HOURS, MIN_BUDGET_MINUTES, MIN_ENTRY_MINUTES, MIN_WEEKLY_HOURS, SLACK_USER_ID,
+} from './limits';
+import { escapeSlack, quoteInput as q, unescapeSlack } from './slackText';
 import {
   addDays, daysBetween, instantAt, isIsoDate, isValidZone, localClock, parseDays, parseHHMM, weekdayFromName, weekdayOf,
 } from './time';
 import type { Command, IsoDate, Kind, Network, ParseContext, ParseError, ParseResult, Role } from './types';
 import { NETWORKS } from './types';
+import { ADMIN_SUBCOMMANDS, DURATION_FORMS, SUBCOMMANDS, USAGE, type Subcommand } from './usage';
 
-export const SUBCOMMANDS = [
-  'week', 'log', 'undo', 'budget', 'hours', 'pause', 'resume', 'checkin', 'nudges', 'team',
-  'assign', 'assignments', 'privacy', 'admin', 'export', 'help',
-] as const;
-export type Subcommand = (typeof SUBCOMMANDS)[number];
+export { ADMIN_SUBCOMMANDS, SUBCOMMANDS, USAGE, type Subcommand, type Usage } from './usage';
+export { editDistance, nearest } from './fuzzy';
 
-export const ADMIN_SUBCOMMANDS = ['manager', 'role', 'settings', 'report'] as const;
-
-export interface Usage {
-  usage: string;
-  example: string;
-  summary: string;
-}
-
-/** Keyed by subcommand, and by `admin <sub>` for the admin commands; help and refusals quote these. */
-export const USAGE: Record<string, Usage> = {
-  week: { usage: '/ballast week', example: '/ballast week', summary: 'Your week: minutes by day and kind, budget use, level, open assignments.' },
-  log: {
-    usage: '/ballast log <duration> [kind] [network] [date] [link] [note…]',
-    example: '/ballast log 30m reply linkedin yesterday great thread',
-    summary: 'Record time spent; the reply shows your week against your budget.',
-  },
-  undo: { usage: '/ballast undo', example: '/ballast undo', summary: 'Remove your most recent entry.' },
-  budget: {
-    usage: '/ballast budget  |  /ballast budget @person <duration>',
-    example: '/ballast budget @dana 3h',
-    summary: 'See your weekly budget, or (managers, admins) set someone else’s.',
-  },
-  hours: { usage: '/ballast hours <n>', example: '/ballast hours 37.5', summary: 'Set your contracted weekly hours (1 to 80).' },
-  pause: {
-    usage: '/ballast pause [until <date> | <n>d]',
-    example: '/ballast pause until monday',
-    summary: 'Stop check-ins, nudges and assignments, indefinitely or until a date.',
-  },
-  resume: { usage: '/ballast resume', example: '/ballast resume', summary: 'Restart check-ins, nudges and assignments.' },
-  checkin: {
-    usage: '/ballast checkin <HH:MM> [days]  |  /ballast checkin off',
-    example: '/ballast checkin 16:30 mon-fri',
-    summary: 'Set the time and days of your daily check-in, or turn it off.',
-  },
-  nudges: { usage: '/ballast nudges on|off', example: '/ballast nudges off', summary: 'Turn inactivity and mix nudges on or off.' },
-  team: { usage: '/ballast team', example: '/ballast team', summary: 'Managers: the digest for your direct reports, now.' },
-  assign: {
-    usage: '/ballast assign [@person] <link> [est <duration>] [due <when>] [brief…]',
-    example: '/ballast assign @dana https://www.linkedin.com/feed/update/123 est 20m due tomorrow answer the pricing question',
-    summary: 'Leads: offer a conversation to an advocate, or get the three with most room.',
-  },
-  assignments: { usage: '/ballast assignments', example: '/ballast assignments', summary: 'Your assignments, and the ones you handed out.' },
-  privacy: {
-    usage: '/ballast privacy  |  /ballast privacy share-strain on|off',
-    example: '/ballast privacy share-strain on',
-    summary: 'Exactly what your manager, leads and admins can see about you.',
-  },
-  admin: {
-    usage: '/ballast admin manager|role|settings|report …',
-    example: '/ballast admin manager @dana @sam',
-    summary: 'Admins: reporting lines, roles, org settings and the cost report.',
-  },
-  'admin manager': {
-    usage: '/ballast admin manager @employee @manager',
-    example: '/ballast admin manager @dana @sam',
-    summary: 'Set who someone reports to.',
-  },
-  'admin role': { usage: '/ballast admin role @person lead|admin|none', example: '/ballast admin role @dana lead', summary: 'Set someone’s role.' },
-  'admin settings': {
-    usage: '/ballast admin settings [<key> <value>]',
-    example: '/ballast admin settings budget_percent 10',
-    summary: 'View the org settings, or change one.',
-  },
-  'admin report': { usage: '/ballast admin report', example: '/ballast admin report', summary: 'The organisation’s advocacy cost in hours, FTE and money.' },
-  export: { usage: '/ballast export', example: '/ballast export', summary: 'Download your own entries.' },
-  help: { usage: '/ballast help [topic]', example: '/ballast help log', summary: 'Usage, with examples.' },
-};
-
-const MAX_ENTRY_MINUTES = 720;
-const MAX_BACKDATE_DAYS = 14;
-const MAX_NOTE_CHARS = 500;
-const MAX_LINK_CHARS = 2000;
 const MAX_PAUSE_DAYS = 365;
 const MAX_DUE_DAYS = 30;
 const DEFAULT_DUE_HHMM = '17:00';
-const MIN_BUDGET = 15;
-const MAX_BUDGET = 40 * 60;
 
 const KIND_WORDS: Record<string, Kind> = {
   respond: 'respond', reply: 'respond',
@@ -125,6 +58,8 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const wordsOf = (tokens: Token[]) => tokens.map((t) => t.lower);
+
 // ── Refusals ─────────────────────────────────────────────────────────────────────────────────
 
 /** Thrown inside the parser only; parseCommand turns it into `{ ok: false }`. */
@@ -136,13 +71,6 @@ function fail(message: string, example: string, suggestion?: string): never {
   throw new Refusal(suggestion === undefined ? { message, example } : { message, example, suggestion });
 }
 
-function q(raw: string): string {
-  // Slack's control characters are escaped so a quoted token can never become a live mention or link
-  // (`<!channel>` is shown, not sent); backticks would break on a token that holds one.
-  const s = raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return s.includes('`') ? `"${s}"` : `\`${s}\``;
-}
-
 function noMore(rest: Token[], usageKey: string): void {
   if (rest.length === 0) return;
   const u = USAGE[usageKey];
@@ -151,12 +79,10 @@ function noMore(rest: Token[], usageKey: string): void {
 
 // ── Shared token readers: null means "not this kind of token", a refusal means "this, but wrong" ──
 
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
-
 function readMention(tok: Token, example: string): string | null {
   const m = /^<@([^|>]*)(?:\|[^>]*)?>$/.exec(tok.raw);
   if (m) {
-    if (!USER_ID.test(m[1])) fail(`${q(tok.raw)} doesn't look like a person. Pick them from the autocomplete list as you type @.`, example);
+    if (!SLACK_USER_ID.test(m[1])) fail(`${q(tok.raw)} doesn't look like a person. Pick them from the autocomplete list as you type @.`, example);
     return m[1];
   }
   if (/^@\S/.test(tok.raw)) {
@@ -166,10 +92,6 @@ function readMention(tok: Token, example: string): string | null {
     );
   }
   return null;
-}
-
-function unescapeSlack(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 function readLink(tok: Token, example: string): string | null {
@@ -206,23 +128,6 @@ function realDate(tok: Token, example: string): IsoDate {
   return tok.lower;
 }
 
-/** A date for something already done: today, yesterday, YYYY-MM-DD or the most recent such weekday. */
-function readPastDate(tok: Token, today: IsoDate, example: string): IsoDate | null {
-  let date: IsoDate;
-  const weekday = weekdayFromName(tok.lower);
-  if (tok.lower === 'today') date = today;
-  else if (tok.lower === 'yesterday') date = addDays(today, -1);
-  else if (tok.lower === 'tomorrow') date = addDays(today, 1);
-  else if (weekday !== null) date = addDays(today, -((weekdayOf(today) - weekday + 7) % 7));
-  else if (isoDateLike(tok.lower)) date = realDate(tok, example);
-  else return null;
-
-  const back = daysBetween(date, today);
-  if (back < 0) fail(`${q(tok.raw)} is in the future. Log time you have already spent: today or up to ${MAX_BACKDATE_DAYS} days back.`, example);
-  if (back > MAX_BACKDATE_DAYS) fail(`${q(tok.raw)} is more than ${MAX_BACKDATE_DAYS} days back. Entries can go back at most ${MAX_BACKDATE_DAYS} days.`, example);
-  return date;
-}
-
 /** A date still to come: today, tomorrow, YYYY-MM-DD or the next such weekday (never today). */
 function readFutureDate(tok: Token, today: IsoDate, example: string): IsoDate | null {
   const weekday = weekdayFromName(tok.lower);
@@ -242,14 +147,17 @@ interface DurationRange {
   missing: string;
 }
 
-function durationIn(tok: Token | undefined, range: DurationRange, example: string): number {
-  if (tok === undefined) fail(range.missing, example);
-  const minutes = parseDuration(tok.raw);
-  if (minutes === null) fail(`${q(tok.raw)} isn't a duration. Write it like 30m, 1h30m, 1.5h, 1:30 or 45 (minutes).`, example);
-  if (minutes < range.min || minutes > range.max) {
-    fail(`${capitalise(range.what)} is ${formatRange(range.min)} to ${formatRange(range.max)}; ${q(tok.raw)} is outside that.`, example);
+/** A duration at args[i], of one or more words, within range; how many words it took. */
+function durationAt(args: Token[], i: number, range: DurationRange, example: string): { minutes: number; used: number } {
+  if (args[i] === undefined) fail(range.missing, example);
+  const r = readDuration(wordsOf(args), i);
+  if (r === null) fail(`${q(args[i].raw)} isn't a duration. Write it like ${DURATION_FORMS}.`, example);
+  if (!r.ok) fail(r.message, example);
+  const shown = args.slice(i, i + r.used).map((t) => t.raw).join(' ');
+  if (r.minutes < range.min || r.minutes > range.max) {
+    fail(`${capitalise(range.what)} is ${formatRange(range.min)} to ${formatRange(range.max)}; ${q(shown)} is outside that.`, example);
   }
-  return minutes;
+  return { minutes: r.minutes, used: r.used };
 }
 
 function formatRange(minutes: number): string {
@@ -269,6 +177,44 @@ function onOff(tok: Token | undefined, what: string, example: string): boolean {
   return fail(tok === undefined ? `Say ${what} on or off.` : `${q(tok.raw)} isn't on or off.`, example);
 }
 
+// ── Notes and briefs: free text, as typed ────────────────────────────────────────────────────
+
+const OPEN_QUOTES = '"“„';
+const CLOSE_QUOTES = '"”“';
+
+/**
+ * A note or brief in quotes, starting at args[i]: its text (unescaped, as typed) and the index of
+ * the first token after the closing quote. Null when args[i] does not open a quote. An unclosed
+ * quote runs to the end of the text.
+ */
+function readQuoted(text: string, args: Token[], i: number): { value: string; next: number } | null {
+  const tok = args[i];
+  if (!OPEN_QUOTES.includes(tok.raw[0])) return null;
+  const from = tok.start + 1;
+  let close = -1;
+  for (let k = from; k < text.length; k++) {
+    if (CLOSE_QUOTES.includes(text[k]) && (k + 1 === text.length || /\s/.test(text[k + 1]))) {
+      close = k;
+      break;
+    }
+  }
+  const end = close === -1 ? text.length : close;
+  let next = i;
+  while (next < args.length && args[next].start < end + 1) next += 1;
+  return { value: unescapeSlack(text.slice(from, end).trim()), next };
+}
+
+/** The free text from args[i] to the end, as the person typed it (Slack's `&amp;` `&lt;` `&gt;` undone). */
+function restOf(text: string, tok: Token): string {
+  return unescapeSlack(text.slice(tok.start).trim());
+}
+
+/** The example in a "did you mean" refusal: the person's own command with the word put right. */
+function corrected(text: string, tok: Token, replacement: string): string {
+  const fixed = text.slice(0, tok.start) + replacement + text.slice(tok.start + tok.raw.length);
+  return `/ballast ${unescapeSlack(fixed).trim().replace(/\s+/g, ' ')}`;
+}
+
 // ── Subcommands ──────────────────────────────────────────────────────────────────────────────
 
 interface Input {
@@ -281,12 +227,24 @@ interface Input {
 
 function parseLog({ text, args, today }: Input): Command {
   const example = USAGE.log.example;
+  const words = wordsOf(args);
   if (args.length === 0) fail('Say how long you spent first, e.g. `/ballast log 30m`.', example);
-  const minutes = parseDuration(args[0].raw);
-  if (minutes === null) fail(`${q(args[0].raw)} isn't a duration. Start with how long, like 30m, 1h30m, 1.5h, 1:30 or 45 (minutes).`, example);
-  if (minutes < 1) fail(`${q(args[0].raw)} is no time at all. An entry is at least 1 minute.`, example);
+  const dateFirst = readDate(words, 0, today);
+  if (dateFirst !== null && dateFirst.used > 1) {
+    const shown = args.slice(0, dateFirst.used).map((t) => t.raw).join(' ');
+    fail(`${q(shown)} reads as a date, but a log starts with how long. Nothing was logged. Say the time first, then the date: \`/ballast log 30m ${shown}\`.`, example);
+  }
+  const read = readDuration(words, 0);
+  if (read === null) fail(`${q(args[0].raw)} isn't a duration. Start with how long: ${DURATION_FORMS}.`, example);
+  if (!read.ok) fail(`${read.message} Nothing was logged.`, example);
+  const said = args.slice(0, read.used).map((t) => t.raw).join(' ');
+  if (words[read.used] === 'ago') {
+    fail(`${q(`${said} ago`)} says when, not how long. Nothing was logged. Start with how long it took, like \`/ballast log 30m today\`.`, example);
+  }
+  const minutes = read.minutes;
+  if (minutes < MIN_ENTRY_MINUTES) fail(`${q(said)} is no time at all. An entry is at least 1 minute.`, example);
   if (minutes > MAX_ENTRY_MINUTES) {
-    fail(`A single entry is at most 12 hours (720 minutes); ${q(args[0].raw)} is more. Log longer stretches as separate entries.`, example);
+    fail(`A single entry is at most 12 hours (${MAX_ENTRY_MINUTES} minutes); ${q(said)} is more. Log longer stretches as separate entries.`, example);
   }
 
   let kind: Kind | undefined;
@@ -294,20 +252,36 @@ function parseLog({ text, args, today }: Input): Command {
   let date: IsoDate | undefined;
   let link: string | undefined;
   let note: string | undefined;
-  for (const tok of args.slice(1)) {
+  // A quoted note lets options follow it; if free words follow instead, the quote only opened a
+  // note like any other (`"Great post" she said`), and what was read after it is note too.
+  let quoted: { at: Token; before: { kind?: Kind; network?: Network; date?: IsoDate; link?: string } } | undefined;
+  for (let i = read.used; i < args.length; ) {
+    const tok = args[i];
+    if (note === undefined) {
+      const inQuotes = readQuoted(text, args, i);
+      if (inQuotes !== null) {
+        note = inQuotes.value;
+        quoted = { at: tok, before: { kind, network, date, link } };
+        i = inQuotes.next;
+        continue;
+      }
+    }
     // `other` is both a kind and a network: the kind is filled first, so a second `other` is the network.
     if (kind === undefined && KIND_WORDS[tok.lower]) {
       kind = KIND_WORDS[tok.lower];
+      i += 1;
       continue;
     }
     if (network === undefined && NETWORK_WORDS[tok.lower]) {
       network = NETWORK_WORDS[tok.lower];
+      i += 1;
       continue;
     }
     if (date === undefined) {
-      const d = readPastDate(tok, today, example);
+      const d = readDate(words, i, today);
       if (d !== null) {
-        date = d;
+        date = pastDate(d, args.slice(i, i + d.used), today, example);
+        i += d.used;
         continue;
       }
     }
@@ -315,10 +289,17 @@ function parseLog({ text, args, today }: Input): Command {
       const l = readLink(tok, example);
       if (l !== null) {
         link = l;
+        i += 1;
         continue;
       }
     }
-    note = text.slice(tok.start).trim();
+    if (quoted !== undefined) {
+      ({ kind, network, date, link } = quoted.before);
+      note = restOf(text, quoted.at);
+      break;
+    }
+    notAmbiguousNoteStart(text, args, i, read.used, { kind, network, date }, example);
+    note = restOf(text, tok);
     break;
   }
   if (note !== undefined && note.length > MAX_NOTE_CHARS) {
@@ -335,24 +316,102 @@ function parseLog({ text, args, today }: Input): Command {
   };
 }
 
+/** A date read for an entry: a real day, today or up to 14 days back. */
+function pastDate(d: NonNullable<ReturnType<typeof readDate>>, toks: Token[], today: IsoDate, example: string): IsoDate {
+  if (!d.ok) fail(`${d.message} Nothing was logged.`, example);
+  const shown = toks.map((t) => t.raw).join(' ');
+  const back = daysBetween(d.date, today);
+  if (back < 0) fail(`${q(shown)} is in the future. Log time you have already spent: today or up to ${MAX_DAYS_BACK} days back.`, example);
+  if (back > MAX_DAYS_BACK) {
+    fail(`${q(shown)} (${d.date}) is more than ${MAX_DAYS_BACK} days back. Entries can go back at most ${MAX_DAYS_BACK} days.`, example);
+  }
+  return d.date;
+}
+
+/**
+ * The word that would start the note must not be something the person more likely meant as part
+ * of the entry: a second duration, a number right after the duration (`log 30 45`: 30 and 45, or
+ * 75?), or a typo of a kind, network or date word (`replay`, `linkdin`, `yesterdy`). Those are
+ * asked about, and nothing is stored; a note in quotes may start with anything.
+ */
+function notAmbiguousNoteStart(
+  text: string, args: Token[], i: number, durationEnd: number,
+  filled: { kind?: Kind; network?: Network; date?: IsoDate }, example: string,
+): void {
+  const tok = args[i];
+  const quoteIt = `If the note really starts with ${q(tok.raw)}, put the note in quotes: \`/ballast log … "${escapeSlack(unescapeSlack(tok.raw)).replace(/`/g, "'")} …"\`.`;
+  const r: DurationReading = readDuration(wordsOf(args), i);
+  if (r !== null && !r.ok) fail(`${r.message} Nothing was logged. ${quoteIt}`, example);
+  if (r !== null && r.unit) {
+    const shown = args.slice(i, i + r.used).map((t) => t.raw).join(' ');
+    fail(`Two durations: ${q(args.slice(0, durationEnd).map((t) => t.raw).join(' '))} and ${q(shown)}. Nothing was logged: write the whole time as one duration, like 1h30m, or log each as its own entry. ${quoteIt}`, example);
+  }
+  if (r !== null && i === durationEnd) {
+    const first = args.slice(0, durationEnd).map((t) => t.raw).join(' ');
+    fail(`${q(`${first} ${tok.raw}`)}: is ${q(tok.raw)} part of how long? Nothing was logged. Write the duration with units, like 1h30m or 75m. ${quoteIt}`, example);
+  }
+  const vocabulary = [
+    ...(filled.kind === undefined ? Object.keys(KIND_WORDS) : []),
+    ...(filled.network === undefined ? Object.keys(NETWORK_WORDS) : []),
+    ...(filled.date === undefined ? DATE_WORDS : []),
+  ];
+  const meant = nearMiss(tok.lower, vocabulary);
+  if (meant !== undefined) {
+    fail(`${q(tok.raw)} isn't a word I know: did you mean ${meant}? Nothing was logged. ${quoteIt}`, corrected(text, tok, meant), meant);
+  }
+}
+
+/** `week`, `week last`, or the week holding a date: any of the date forms, today or up to two years back. */
+function parseWeek({ args, today }: Input): Command {
+  const example = USAGE.week.example;
+  if (args.length === 0) return { type: 'week' };
+  const words = wordsOf(args);
+  if (words[0] === 'last' && (args.length === 1 || (args.length === 2 && words[1] === 'week'))) {
+    return { type: 'week', date: addDays(today, -7) };
+  }
+  const d = readDate(words, 0, today);
+  if (d === null) {
+    const meant = nearMiss(words[0], [...DATE_WORDS, 'last']);
+    fail(
+      `I didn't understand ${q(args[0].raw)}.${meant ? ` Did you mean ${meant}?` : ''} \`/ballast week\` shows this week; \`week last\` or \`week <date>\` an earlier one, e.g. \`week 2026-11-02\`, \`week last friday\`, \`week 3 weeks ago\` or \`week 1 Nov\`.`,
+      example,
+    );
+  }
+  if (!d.ok) fail(d.message, example);
+  const shown = args.slice(0, d.used).map((t) => t.raw).join(' ');
+  const back = daysBetween(d.date, today);
+  if (back < 0) fail(`${q(shown)} is in the future. \`/ballast week\` shows this week or an earlier one.`, example);
+  if (back > MAX_HISTORY_DAYS) fail(`${q(shown)} is more than two years back; Ballast shows weeks of the last two years.`, example);
+  noMore(args.slice(d.used), 'week');
+  return { type: 'week', date: d.date };
+}
+
 function parseBudget({ args }: Input): Command {
   if (args.length === 0) return { type: 'budget' };
   const example = USAGE.budget.example;
+  const range = {
+    min: MIN_BUDGET_MINUTES, max: MAX_BUDGET_MINUTES, what: 'a weekly budget',
+    missing: 'Say the weekly budget after the person, e.g. 3h or 2h30m.',
+  };
   let userId: string | undefined;
-  let minutesTok: Token | undefined;
-  for (const tok of args) {
+  let minutes: number | undefined;
+  for (let i = 0; i < args.length; ) {
+    const tok = args[i];
     const id = readMention(tok, example);
     if (id !== null) {
       if (userId !== undefined) fail('Set one person’s budget at a time.', example);
       userId = id;
-    } else if (minutesTok === undefined && parseDuration(tok.raw) !== null) {
-      minutesTok = tok;
+      i += 1;
+    } else if (minutes === undefined && readDuration(wordsOf(args), i) !== null) {
+      const d = durationAt(args, i, range, example);
+      minutes = d.minutes;
+      i += d.used;
     } else {
       fail(`I didn't understand ${q(tok.raw)}. Mention the person and give a weekly budget.`, example);
     }
   }
   if (userId === undefined) fail('Say whose budget to set: mention them, then give the weekly budget.', example);
-  const minutes = durationIn(minutesTok, { min: MIN_BUDGET, max: MAX_BUDGET, what: 'a weekly budget', missing: 'Say the weekly budget after the person, e.g. 3h or 2h30m.' }, example);
+  if (minutes === undefined) fail(range.missing, example);
   return { type: 'budget-set', userId, minutes };
 }
 
@@ -362,7 +421,9 @@ function parseHours({ args }: Input): Command {
   const m = /^(\d+(?:[.,]\d+)?)h?$/.exec(args[0].lower);
   if (!m) fail(`${q(args[0].raw)} isn't a number of hours. Give your contracted weekly hours, from 1 to 80.`, example);
   const hours = Number(m[1].replace(',', '.'));
-  if (hours < 1 || hours > 80) fail(`Contracted hours are 1 to 80 a week; ${q(args[0].raw)} is outside that.`, example);
+  if (hours < MIN_WEEKLY_HOURS || hours > MAX_WEEKLY_HOURS) {
+    fail(`Contracted hours are ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS} a week; ${q(args[0].raw)} is outside that.`, example);
+  }
   noMore(args.slice(1), 'hours');
   return { type: 'hours', hours };
 }
@@ -438,6 +499,7 @@ function readDue(args: Token[], i: number, input: Input, example: string): { due
 
   const dateTime = /^(\d{4}-\d{1,2}-\d{1,2})t(\d{1,2}:\d{2})$/.exec(tok.lower);
   const next = args[i + 1];
+  const span = readDuration(wordsOf(args), i);
   if (dateTime) {
     const date = realDate({ ...tok, lower: dateTime[1] }, example);
     const time = parseHHMM(dateTime[2]);
@@ -461,11 +523,12 @@ function readDue(args: Token[], i: number, input: Input, example: string): { due
   } else if (weekdayFromName(tok.lower) !== null) {
     const date = readFutureDate(tok, today, example) as IsoDate;
     dueMs = at(date, DEFAULT_DUE_HHMM);
-  } else if (/[a-z]/.test(tok.lower) && parseDuration(tok.raw) !== null) {
-    // Only spans with a unit: a bare `17` could as well mean 17:00, so it is refused below.
-    const minutes = parseDuration(tok.raw) as number;
-    if (minutes < 1) fail(`${q(tok.raw)} is no time at all. Give the time it is due, e.g. \`due 2h\`.`, example);
-    dueMs = nowMs + minutes * 60_000;
+  } else if (span !== null && (!span.ok || span.unit)) {
+    // Only spans with a unit (`2h`, `3 hours`): a bare `17` could as well mean 17:00, so it is refused below.
+    if (!span.ok) fail(span.message, example);
+    if (span.minutes < 1) fail(`${q(tok.raw)} is no time at all. Give the time it is due, e.g. \`due 2h\`.`, example);
+    dueMs = nowMs + span.minutes * 60_000;
+    used = span.used;
   } else {
     return fail(`${q(tok.raw)} isn't a due time. Try 2h, 90m, today, tomorrow, friday, 2026-12-01, 2026-12-01 10:00 or 16:30.`, example);
   }
@@ -484,12 +547,23 @@ function parseAssign(input: Input): Command {
   let estimate: number | undefined;
   let dueMs: number | undefined;
   let brief: string | undefined;
-  for (let i = 0; i < args.length; i++) {
+  let quoted: { at: Token; before: { userId?: string; link?: string; estimate?: number; dueMs?: number } } | undefined;
+  for (let i = 0; i < args.length; ) {
     const tok = args[i];
+    if (brief === undefined) {
+      const inQuotes = readQuoted(text, args, i);
+      if (inQuotes !== null) {
+        brief = inQuotes.value;
+        quoted = { at: tok, before: { userId, link, estimate, dueMs } };
+        i = inQuotes.next;
+        continue;
+      }
+    }
     if (userId === undefined) {
       const id = readMention(tok, example);
       if (id !== null) {
         userId = id;
+        i += 1;
         continue;
       }
     }
@@ -497,21 +571,31 @@ function parseAssign(input: Input): Command {
       const l = readLink(tok, example);
       if (l !== null) {
         link = l;
+        i += 1;
         continue;
       }
     }
     if (estimate === undefined && (tok.lower === 'est' || tok.lower === 'estimate')) {
-      estimate = durationIn(args[i + 1], { min: 1, max: MAX_ENTRY_MINUTES, what: 'an estimate', missing: 'Say how long it should take after `est`, e.g. `est 20m`.' }, example);
-      i += 1;
+      const est = durationAt(args, i + 1, {
+        min: MIN_ENTRY_MINUTES, max: MAX_ENTRY_MINUTES, what: 'an estimate', missing: 'Say how long it should take after `est`, e.g. `est 20m`.',
+      }, example);
+      estimate = est.minutes;
+      i += 1 + est.used;
       continue;
     }
     if (dueMs === undefined && tok.lower === 'due') {
       const due = readDue(args, i + 1, input, example);
       dueMs = due.dueMs;
-      i += due.used;
+      i += 1 + due.used;
       continue;
     }
-    brief = text.slice(tok.start).trim();
+    if (quoted !== undefined) {
+      ({ userId, link, estimate, dueMs } = quoted.before);
+      brief = restOf(text, quoted.at);
+      break;
+    }
+    notAmbiguousBriefStart(args, i, { estimate, dueMs }, example);
+    brief = restOf(text, tok);
     break;
   }
   if (link === undefined) {
@@ -522,7 +606,7 @@ function parseAssign(input: Input): Command {
       example,
     );
   }
-  if (brief !== undefined && brief.length > MAX_NOTE_CHARS) fail(`A brief is at most ${MAX_NOTE_CHARS} characters; yours is ${brief.length}.`, example);
+  if (brief !== undefined && brief.length > MAX_BRIEF_CHARS) fail(`A brief is at most ${MAX_BRIEF_CHARS} characters; yours is ${brief.length}.`, example);
   return {
     type: 'assign',
     link,
@@ -531,6 +615,19 @@ function parseAssign(input: Input): Command {
     ...(dueMs !== undefined && { dueMs }),
     ...(brief !== undefined && brief !== '' && { brief }),
   };
+}
+
+/** A brief that starts with a duration (`20m answer her`) or a typo of `est`/`due` more likely meant the estimate. */
+function notAmbiguousBriefStart(args: Token[], i: number, filled: { estimate?: number; dueMs?: number }, example: string): void {
+  const tok = args[i];
+  const quoteIt = 'If the brief really starts so, put it in quotes.';
+  const r = readDuration(wordsOf(args), i);
+  if (filled.estimate === undefined && r !== null && (!r.ok || r.unit)) {
+    const shown = args.slice(i, i + r.used).map((t) => t.raw).join(' ');
+    fail(`Is ${q(shown)} the estimate? Nothing was offered. Say \`est ${unescapeSlack(shown)}\` for the estimate or \`due ${unescapeSlack(shown)}\` for the due time. ${quoteIt}`, example);
+  }
+  const meant = nearMiss(tok.lower, [...(filled.estimate === undefined ? ['estimate'] : []), ...(filled.dueMs === undefined ? ['due'] : [])]);
+  if (meant !== undefined) fail(`${q(tok.raw)} isn't a word I know: did you mean ${meant}? Nothing was offered. ${quoteIt}`, example);
 }
 
 function mentionsOnly(args: Token[], count: number, usageKey: string, what: string): string[] {
@@ -603,9 +700,10 @@ const noArgs =
   };
 
 const PARSERS: Record<Subcommand, (input: Input) => Command> = {
-  week: noArgs({ type: 'week' }, 'week'),
+  week: parseWeek,
   log: parseLog,
   undo: noArgs({ type: 'undo' }, 'undo'),
+  entries: noArgs({ type: 'entries' }, 'entries'),
   budget: parseBudget,
   hours: parseHours,
   pause: parsePause,
@@ -620,45 +718,6 @@ const PARSERS: Record<Subcommand, (input: Input) => Command> = {
   export: noArgs({ type: 'export' }, 'export'),
   help: parseHelp,
 };
-
-// ── Nearest match for typos ──────────────────────────────────────────────────────────────────
-
-/** Edit distance counting a swap of neighbours as one edit, so `lgo` is one away from `log`. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-/** The closest candidate: a prefix match (2+ letters) first, else within 2 edits (1 for very short words). */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  if (w.length >= 2) {
-    const prefixed = candidates.find((c) => c.startsWith(w));
-    if (prefixed) return prefixed;
-  }
-  const limit = w.length <= 3 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const c of candidates) {
-    // The distance is at least the difference in length: skip the quadratic work for hopeless pairs
-    // (a pasted paragraph as the first word would otherwise cost a table of its length per candidate).
-    if (Math.abs(w.length - c.length) > limit) continue;
-    const dist = editDistance(w, c);
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
-    }
-  }
-  return best;
-}
 
 // ── Entry point ──────────────────────────────────────────────────────────────────────────────
 

@@ -2,14 +2,15 @@
 import type { Role } from './types';
 import { parseDuration } from './duration';
 import type { CsvRecord } from './csv';
+import { MAX_BUDGET_MINUTES, MIN_BUDGET_MINUTES, SLACK_USER_ID, SLACK_USER_ID_SOURCE } from './limits';
 
 export const ROSTER_HEADER = ['person', 'manager', 'weekly_hours', 'budget', 'role'] as const;
 export const ROSTER_EXAMPLE = 'U012ADA,sam@example.com,32,3h,lead';
 /** Same range as `/ballast budget`: a quarter hour to a full working week. */
-export const BUDGET_MIN = 15;
-export const BUDGET_MAX = 40 * 60;
+export const BUDGET_MIN = MIN_BUDGET_MINUTES;
+export const BUDGET_MAX = MAX_BUDGET_MINUTES;
 
-const SLACK_ID = /^[UW][A-Z0-9]{2,}$/;
+const MENTION = new RegExp(`^<@(${SLACK_USER_ID_SOURCE})(?:\\|[^>]*)?>$`);
 const EMAIL = /^[^@\s,]+@[^@\s,]+\.[^@\s,]+$/;
 
 /** A Slack user id or an email address, as written in the file. */
@@ -32,9 +33,9 @@ export interface RosterError {
 
 export function parseRef(raw: string): PersonRef | null {
   const s = raw.trim();
-  const mention = /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(s);
+  const mention = MENTION.exec(s);
   if (mention) return { kind: 'id', id: mention[1] };
-  if (SLACK_ID.test(s)) return { kind: 'id', id: s };
+  if (SLACK_USER_ID.test(s)) return { kind: 'id', id: s };
   if (EMAIL.test(s)) return { kind: 'email', email: s.toLowerCase() };
   return null;
 }

@@ -7,6 +7,7 @@ import {
   DEFAULT_DUE_MS, DEFAULT_ESTIMATE_MINUTES, MAX_BRIEF_CHARS, dueProblem, estimateProblem, linkProblem,
   type DeclineReason,
 } from '../core/assignment';
+import { isOpen, OPEN_STATES } from '../core/limits';
 import { addDays, instantAt, localDate, weekStart } from '../core/time';
 import {
   assigneeMessage, leadParent, leadUpdate, type LeadEvent,
@@ -21,7 +22,7 @@ import { dm, sendOnce } from './sendOnce';
 
 const EXAMPLE = '/ballast assign @dana https://www.linkedin.com/feed/update/123 est 20m due tomorrow answer the pricing question';
 
-export const isOpen = (a: Pick<Assignment, 'state'>): boolean => a.state === 'offered' || a.state === 'accepted';
+export { isOpen } from '../core/limits';
 
 // ── Capacity and suggestions ──────────────────────────────────────────────────────────────────
 
@@ -263,7 +264,7 @@ async function ownAssignment(deps: Deps, actorId: string, id: number): Promise<O
 
 /** Move from whichever of `from` the assignment is in; false if it was in none (someone got there first). */
 async function moveFrom(
-  deps: Deps, id: number, from: AssignmentState[], to: AssignmentState,
+  deps: Deps, id: number, from: readonly AssignmentState[], to: AssignmentState,
   extra: { declineReason?: string; doneMinutes?: number; entryId?: number } = {},
 ): Promise<boolean> {
   for (const state of from) {
@@ -322,7 +323,7 @@ async function nextBest(deps: Deps, a: Assignment): Promise<{ id: string; band: 
 export async function declineAssignment(deps: Deps, actorId: string, id: number, reason: DeclineReason): Promise<Outcome<StepResult>> {
   const own = await ownAssignment(deps, actorId, id);
   if (!own.ok) return own;
-  if (!(await moveFrom(deps, id, ['offered', 'accepted'], 'declined', { declineReason: reason }))) {
+  if (!(await moveFrom(deps, id, OPEN_STATES, 'declined', { declineReason: reason }))) {
     return unchanged(deps, (await deps.store.assignments.get(id))!);
   }
   const fresh = (await deps.store.assignments.get(id))!;
@@ -358,7 +359,7 @@ export async function completeAssignment(
     minutes, kind: 'respond', link: a.link, source: 'assignment', assignmentId: a.id, dedupeKey: `assignment:${a.id}`,
   });
   if (!logged.ok) return logged;
-  const moved = await moveFrom(deps, id, ['offered', 'accepted', 'expired'], 'done', {
+  const moved = await moveFrom(deps, id, [...OPEN_STATES, 'expired'], 'done', {
     doneMinutes: logged.value.entry.minutes, entryId: logged.value.entry.id,
   });
   const fresh = (await deps.store.assignments.get(id))!;

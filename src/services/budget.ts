@@ -1,18 +1,18 @@
 // Budgets and contracted hours: viewing, and setting within one's authority.
 import type { Person } from '../core/model';
 import type { BudgetInfo } from '../core/week';
+import { MAX_BUDGET_MINUTES, MAX_WEEKLY_HOURS, MIN_BUDGET_MINUTES, MIN_WEEKLY_HOURS } from '../core/limits';
 import { fail, ok, type Outcome } from './result';
 import type { Deps } from './ports';
 import { ensurePerson, isAdmin } from './people';
 import { budgetOf } from './week';
 
-export const MIN_BUDGET = 15;
-export const MAX_BUDGET = 40 * 60;
+export { MAX_BUDGET_MINUTES as MAX_BUDGET, MIN_BUDGET_MINUTES as MIN_BUDGET } from '../core/limits';
 
 export async function setBudget(
   deps: Deps, actor: Person, targetId: string, minutes: number,
 ): Promise<Outcome<{ target: Person; budget: BudgetInfo }>> {
-  if (minutes < MIN_BUDGET || minutes > MAX_BUDGET) {
+  if (minutes < MIN_BUDGET_MINUTES || minutes > MAX_BUDGET_MINUTES) {
     return fail('bad_budget', 'A weekly budget is between 15 minutes and 40 hours.', '/ballast budget @alex 3h');
   }
   const known = await deps.store.people.get(targetId);
@@ -29,7 +29,7 @@ export async function setBudget(
 }
 
 export async function setHours(deps: Deps, person: Person, hours: number): Promise<Outcome<{ person: Person; budget: BudgetInfo }>> {
-  if (!(hours >= 1 && hours <= 80)) return fail('bad_hours', 'Contracted hours are between 1 and 80 a week.', '/ballast hours 32');
+  if (!(hours >= MIN_WEEKLY_HOURS && hours <= MAX_WEEKLY_HOURS)) return fail('bad_hours', 'Contracted hours are between 1 and 80 a week.', '/ballast hours 32');
   await deps.store.people.setHours(person.id, hours);
   const updated = (await deps.store.people.get(person.id))!;
   return ok({ person: updated, budget: await budgetOf(deps, updated) });

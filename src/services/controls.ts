@@ -5,6 +5,7 @@ import type { OrgSettings } from '../core/settings';
 import { insideSendingHours } from '../core/schedule';
 import { fail, ok, type Outcome } from './result';
 import type { Deps } from './ports';
+import { handBackOffered } from './assignments';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
 
@@ -12,9 +13,11 @@ async function reload(deps: Deps, id: string): Promise<Person> {
   return (await deps.store.people.get(id))!;
 }
 
+/** Paused people get no assignments: offers not yet accepted go back to their leads. */
 export async function pause(deps: Deps, person: Person, until: IsoDate | null): Promise<Outcome<Person>> {
   await deps.store.people.setPause(person.id, true, until);
   deps.log.info({ userId: person.id, until }, 'paused');
+  await handBackOffered(deps, person.id);
   return ok(await reload(deps, person.id));
 }
 

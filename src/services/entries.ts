@@ -3,11 +3,12 @@ import type { Entry, Person } from '../core/model';
 import { levelWith, type WeekModel } from '../core/week';
 import type { IsoDate, Kind, Level, Network, Source } from '../core/types';
 import { daysBetween, localDate, weekKey } from '../core/time';
+import { MAX_DAYS_BACK, MAX_ENTRY_MINUTES, MIN_ENTRY_MINUTES } from '../core/limits';
 import { fail, ok, type Outcome } from './result';
 import type { Deps } from './ports';
 import { loadWeek } from './week';
 
-export const MAX_DAYS_BACK = 14;
+export { MAX_DAYS_BACK } from '../core/limits';
 
 export interface LogInput {
   minutes: number;
@@ -33,7 +34,7 @@ export interface Logged {
 export async function logEngagement(deps: Deps, person: Person, input: LogInput): Promise<Outcome<Logged>> {
   const today = localDate(deps.clock.now(), person.tz);
   const date = input.date ?? today;
-  if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 720) {
+  if (!Number.isInteger(input.minutes) || input.minutes < MIN_ENTRY_MINUTES || input.minutes > MAX_ENTRY_MINUTES) {
     return fail('bad_minutes', 'An entry is between 1 minute and 12 hours.', '/ballast log 30m reply');
   }
   const back = daysBetween(date, today);

@@ -1,6 +1,7 @@
 // Assignments: conversations a lead hands to an advocate. Every state change is a compare-and-set.
 import type { Db } from './db';
 import type { Assignment, AssignmentState } from '../core/model';
+import { OPEN_STATES_SQL } from '../core/limits';
 
 interface Row {
   id: number; lead_id: string; assignee_id: string; link: string; brief: string | null; estimate_minutes: number;
@@ -19,7 +20,7 @@ const toAssignment = (r: Row): Assignment => ({
 /** What a lead's offer stores; the rest of an Assignment is set as it moves on. */
 export type NewAssignment = Pick<Assignment, 'leadId' | 'assigneeId' | 'link' | 'brief' | 'estimateMinutes' | 'dueAt'>;
 
-export const OPEN_STATES: readonly AssignmentState[] = ['offered', 'accepted'];
+export { OPEN_STATES } from '../core/limits';
 
 export function assignmentsStore(db: Db) {
   // One statement, so two deliveries of the same offer cannot both insert: the second finds the first open.
@@ -27,9 +28,9 @@ export function assignmentsStore(db: Db) {
     INSERT INTO assignments (lead_id, assignee_id, link, brief, estimate_minutes, due_at, state, created_at, updated_at)
     SELECT @leadId, @assigneeId, @link, @brief, @estimateMinutes, @dueAt, 'offered', @now, @now
     WHERE NOT EXISTS (
-      SELECT 1 FROM assignments WHERE assignee_id = @assigneeId AND link = @link AND state IN ('offered', 'accepted'))`);
+      SELECT 1 FROM assignments WHERE assignee_id = @assigneeId AND link = @link AND state IN ${OPEN_STATES_SQL})`);
   const openFor = db.prepare<[string, string], Row>(
-    "SELECT * FROM assignments WHERE assignee_id = ? AND link = ? AND state IN ('offered', 'accepted') ORDER BY id LIMIT 1");
+    `SELECT * FROM assignments WHERE assignee_id = ? AND link = ? AND state IN ${OPEN_STATES_SQL} ORDER BY id LIMIT 1`);
   const byId = db.prepare<[number], Row>('SELECT * FROM assignments WHERE id = ?');
   const cas = db.prepare(`
     UPDATE assignments SET state = @to, updated_at = @now,
@@ -43,18 +44,18 @@ export function assignmentsStore(db: Db) {
   const ofAssignee = db.prepare<[string], Row>('SELECT * FROM assignments WHERE assignee_id = ? ORDER BY due_at, id');
   const ofLead = db.prepare<[string], Row>('SELECT * FROM assignments WHERE lead_id = ? ORDER BY due_at, id');
   const openEstimates = db.prepare<[string], { m: number }>(
-    "SELECT COALESCE(SUM(estimate_minutes), 0) AS m FROM assignments WHERE assignee_id = ? AND state IN ('offered', 'accepted')");
+    `SELECT COALESCE(SUM(estimate_minutes), 0) AS m FROM assignments WHERE assignee_id = ? AND state IN ${OPEN_STATES_SQL}`);
   const createdSince = db.prepare<[number], { assignee_id: string; n: number }>(
     'SELECT assignee_id, COUNT(*) AS n FROM assignments WHERE created_at >= ? GROUP BY assignee_id');
   const openDueBy = db.prepare<[number], Row>(
-    "SELECT * FROM assignments WHERE state IN ('offered', 'accepted') AND due_at <= ? ORDER BY due_at, id");
+    `SELECT * FROM assignments WHERE state IN ${OPEN_STATES_SQL} AND due_at <= ? ORDER BY due_at, id`);
   const expiredSince = db.prepare<[number], Row>(
     "SELECT * FROM assignments WHERE state = 'expired' AND due_at >= ? ORDER BY due_at, id");
   const withLink = db.prepare<[string, string], { assignee_id: string }>(
     'SELECT DISTINCT assignee_id FROM assignments WHERE lead_id = ? AND link = ?');
 
   const openEstimatesAll = db.prepare<[], { assignee_id: string; m: number }>(
-    "SELECT assignee_id, SUM(estimate_minutes) AS m FROM assignments WHERE state IN ('offered', 'accepted') GROUP BY assignee_id");
+    `SELECT assignee_id, SUM(estimate_minutes) AS m FROM assignments WHERE state IN ${OPEN_STATES_SQL} GROUP BY assignee_id`);
   const loggedAll = db.prepare<[string, string], { person_id: string; m: number }>(
     'SELECT person_id, SUM(minutes) AS m FROM entries WHERE date BETWEEN ? AND ? GROUP BY person_id');
 

@@ -1,6 +1,7 @@
 // Reads for digests, cost reports, roster and exports: weekly sums (never entry by entry), strain,
 // assignment counts, the reporting lines, and the roster written in one transaction.
 import type { Db } from './db';
+import { OPEN_STATES_SQL } from '../core/limits';
 import { UPSERT_PROFILE_SQL } from './people';
 import { toEntry, type EntryRow } from './entries';
 import type { Entry, SlackProfile } from '../core/model';
@@ -58,7 +59,7 @@ export function reportingStore(db: Db) {
   const assignmentCounts = db.prepare<[string], { personId: string; done: number; open: number }>(`
     SELECT a.assignee_id AS personId,
            SUM(CASE WHEN a.state = 'done' AND e.week_key = ? THEN 1 ELSE 0 END) AS done,
-           SUM(CASE WHEN a.state IN ('offered', 'accepted') THEN 1 ELSE 0 END) AS open
+           SUM(CASE WHEN a.state IN ${OPEN_STATES_SQL} THEN 1 ELSE 0 END) AS open
     FROM assignments a LEFT JOIN entries e ON e.id = a.entry_id
     GROUP BY a.assignee_id`);
   const lines = db.prepare<[], { id: string; managerId: string | null }>('SELECT id, manager_id AS managerId FROM people');

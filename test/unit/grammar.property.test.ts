@@ -136,3 +136,115 @@ it('suggests a known subcommand for every near miss of one', () => {
     { numRuns: 1_000 },
   );
 });
+
+// ── One duration grammar: what a person writes is what is stored, or Ballast asks ─────────────
+
+/** Every way DESIGN.md lets a person write m minutes, one word or several. */
+function phrasings(m: number): string[] {
+  const h = Math.floor(m / 60);
+  const mm = m % 60;
+  const out = [`${m}`, `${m}m`, `${m}min`, `${m} min`, `${m} mins`, `${m} minutes`, `${h}:${String(mm).padStart(2, '0')}`];
+  if (h > 0 && mm === 0) out.push(`${h}h`, `${h}hr`, `${h} hrs`, `${h} ${h === 1 ? 'hour' : 'hours'}`, `${h} hour`, `${h} H`);
+  if (h > 0 && mm > 0) {
+    out.push(
+      `${h}h${mm}m`, `${h}h ${mm}m`, `${h}h${mm}`, `${h} hr ${mm} min`, `${h} ${h === 1 ? 'hour' : 'hours'} ${mm} minutes`,
+      `${h} hours and ${mm} minutes`, `${h}H${mm}M`,
+    );
+  }
+  if (mm === 30) out.push(`${h}.5h`, `${h}.5 hours`);
+  if (mm === 15) out.push(`${h}.25 hours`);
+  if (mm === 45) out.push(`${h}.75h`);
+  if (h === 0 && mm === 30) out.push('.5h', '0.5 hours');
+  return out;
+}
+const spoken = fc.integer({ min: 1, max: 720 }).chain((m) => fc.constantFrom(...phrasings(m)).map((text) => ({ m, text })));
+const DATE_PHRASES: Record<string, string> = {
+  today: '2026-11-26', yesterday: '2026-11-25', friday: '2026-11-20', 'last friday': '2026-11-20', 'last thursday': '2026-11-19',
+  '3 days ago': '2026-11-23', '2026-11-20': '2026-11-20', '20 nov': '2026-11-20', 'Nov 20': '2026-11-20',
+};
+/** Words a note may hold, tricky ones included: numbers, units, vocabulary, near misses, Slack escapes, emoji. */
+const NOTE_WORDS = [
+  'great', 'thread', '2', 'people', 'asked', 'hour', 'minutes', '30m', 'reply', 'linkedin', 'the', 'a', 'about', 'pricing',
+  '15', 'ago', 'last', 'week', 'replay', 'linkdin', '&amp;', '&lt;b&gt;', '🎉', ':tada:', '"quoted"', 'x', 'post', 'and', '1:30',
+];
+/** First words a note may start with that a reader could not take for part of the duration. */
+const NOTE_FIRST = NOTE_WORDS.filter((w) => !['hour', 'minutes', 'and', 'ago'].includes(w));
+const trickyNote = fc
+  .tuple(fc.constantFrom(...NOTE_FIRST), fc.array(fc.constantFrom(...NOTE_WORDS), { maxLength: 5 }))
+  .map(([first, rest]) => [first, ...rest].join(' '));
+const PLAIN = ['great', 'thread', 'asked', 'about', 'pricing', 'answered', 'webinar', 'Dana', 'helped', 'launch', 'customer', 'the', 'a'];
+const plainNote = fc.array(fc.constantFrom(...PLAIN), { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
+const entryText = (note: fc.Arbitrary<string>) =>
+  fc.record({
+    d: spoken,
+    kind: fc.option(fc.constantFrom(...Object.keys(KIND_ALIASES)), { nil: undefined }),
+    network: fc.option(fc.constantFrom(...Object.keys(NETWORKS)), { nil: undefined }),
+    date: fc.option(fc.constantFrom(...Object.keys(DATE_PHRASES)), { nil: undefined }),
+    note: fc.option(note, { nil: undefined }),
+    order: fc.integer({ min: 0, max: 5 }),
+  });
+function orderedText(e: { d: { text: string }; kind?: string; network?: string; date?: string; note?: string; order: number }): string {
+  const middle = [e.kind, e.network, e.date].filter((x): x is string => x !== undefined);
+  const perms = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]][e.order];
+  const ordered = perms.map((k) => middle[k]).filter((x) => x !== undefined);
+  return ['log', e.d.text, ...ordered, ...(e.note ? [e.note] : [])].join(' ');
+}
+
+let phrased = 0;
+afterAll(() => recordFigures('grammarDurations', { phrasingsTried: phrased }));
+
+it('reads back, through /ballast log and every modal field, every duration it prints (1 to 720 minutes)', () => {
+  for (let m = 1; m <= 720; m++) {
+    const r = parse(`log ${formatMinutes(m)} reply`, 'UTC');
+    expect(r).toMatchObject({ ok: true, command: { minutes: m, kind: 'respond' } });
+  }
+});
+
+it('reads every phrasing of a duration as its minutes, in a modal field and alone in the command (3,000 phrasings)', () => {
+  fc.assert(
+    fc.property(spoken, ({ m, text }) => {
+      phrased += 1;
+      expect(parseDuration(text)).toBe(m);
+      expect(parse(`log ${text}`, 'Europe/Berlin')).toMatchObject({ ok: true, command: { minutes: m } });
+    }),
+    { numRuns: 3_000 },
+  );
+});
+
+it('never stores minutes other than the ones written, whatever follows: it stores them or asks (5,000 commands)', () => {
+  fc.assert(
+    fc.property(entryText(trickyNote), (e) => {
+      phrased += 1;
+      const text = orderedText(e);
+      const r = parse(text, 'Europe/Berlin');
+      if (!r.ok) {
+        expect(r.error.message.length).toBeGreaterThan(0);
+        return;
+      }
+      if (r.command.type !== 'log') throw new Error(`not a log: ${text}`);
+      expect([text, r.command.minutes]).toEqual([text, e.d.m]);
+      if (e.date !== undefined) expect([text, r.command.date]).toEqual([text, DATE_PHRASES[e.date]]);
+    }),
+    { numRuns: 5_000 },
+  );
+});
+
+it('stores everything as written when the note is plain words, in any order (3,000 commands)', () => {
+  fc.assert(
+    fc.property(entryText(plainNote), (e) => {
+      // `log 7 Nov 20` is 7 minutes on 20 November or 20 minutes on 7 November: asked about, so not generated here.
+      fc.pre(!(/^\d+$/.test(e.d.text) && (e.date === '20 nov' || e.date === 'Nov 20')));
+      phrased += 1;
+      const text = orderedText(e);
+      const r = parse(text, 'Europe/Berlin');
+      expect([text, r.ok]).toEqual([text, true]);
+      if (!r.ok || r.command.type !== 'log') return;
+      expect(r.command.minutes).toBe(e.d.m);
+      expect(r.command.kind).toBe(e.kind ? KIND_ALIASES[e.kind] : 'other');
+      expect(r.command.network).toBe(e.network ? NETWORKS[e.network] : undefined);
+      expect(r.command.date).toBe(e.date ? DATE_PHRASES[e.date] : '2026-11-26');
+      expect(r.command.note).toBe(e.note);
+    }),
+    { numRuns: 3_000 },
+  );
+});

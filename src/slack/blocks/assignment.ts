@@ -3,6 +3,7 @@ import type { ModalView, InputBlock, KnownBlock as Block } from '@slack/types';
 import type { Assignment, AssignmentState } from '../../core/model';
 import type { CapacityBand } from '../../core/budget';
 import type { DeclineReason } from '../../core/assignment';
+import { isOpen, MAX_BRIEF_CHARS, MAX_DURATION_TEXT_CHARS, SLACK_USER_ID, SLACK_USER_ID_SOURCE } from '../../core/limits';
 import { ACTIONS, ASSIGN_MODAL as F, VIEWS } from '../ids';
 import { actions, button, clip, context, escape, fields, header, plain, section, type KnownBlock } from './kit';
 import { fmt, instantLabel } from './format';
@@ -46,8 +47,8 @@ export interface OfferValue {
 }
 
 /**
- * `v1|to|estimate|due|linkLength|<link><brief>`: no escaping, so a 1000-character link and a
- * 500-character brief always fit in Slack's 2000-character button value.
+ * `v1|to|estimate|due|linkLength|<link><brief>`: no escaping, so a link and a brief within
+ * core/limits.ts (1000 and 500 characters) always fit in Slack's 2000-character button value.
  */
 export function encodeOffer(o: OfferValue): string {
   return ['v1', o.to, o.estimate, o.dueMs, o.link.length, `${o.link}${o.brief ?? ''}`].join('|');
@@ -59,7 +60,7 @@ export function decodeOffer(value: string): OfferValue | null {
   const [, to, est, due, len] = parts;
   const rest = parts.slice(5).join('|');
   const n = Number(len);
-  if (!/^[UW][A-Z0-9]{2,}$/.test(to) || !Number.isInteger(n) || n < 1 || n > rest.length) return null;
+  if (!SLACK_USER_ID.test(to) || !Number.isInteger(n) || n < 1 || n > rest.length) return null;
   const estimate = Number(est);
   const dueMs = Number(due);
   if (!Number.isInteger(estimate) || !Number.isInteger(dueMs)) return null;
@@ -71,8 +72,10 @@ export function encodeReassign(assignmentId: number, to: string): string {
   return `${assignmentId}|${to}`;
 }
 
+const REASSIGN_VALUE = new RegExp(`^(\\d+)\\|(${SLACK_USER_ID_SOURCE})$`);
+
 export function decodeReassign(value: string): { assignmentId: number; to: string } | null {
-  const m = /^(\d+)\|([UW][A-Z0-9]{2,})$/.exec(value);
+  const m = REASSIGN_VALUE.exec(value);
   return m ? { assignmentId: Number(m[1]), to: m[2] } : null;
 }
 
@@ -99,7 +102,7 @@ function summaryBlocks(a: Assignment, zone: string): KnownBlock[] {
 export function assigneeMessage(a: Assignment, v: AssigneeView): Reply {
   const blocks = summaryBlocks(a, v.zone);
   const id = String(a.id);
-  const open = a.state === 'offered' || a.state === 'accepted';
+  const open = isOpen(a);
   if (open && v.overBudget) {
     blocks.push(context(':warning: Taking this on would put you past your weekly advocacy budget. Decline with "No capacity" if your core work needs the time.'));
   }
@@ -311,19 +314,19 @@ function listSection(title: string, lines: string[], max: number): KnownBlock[] 
 
 export function assignmentsReply(mine: Assignment[], assigned: Assignment[] | null, zone: string): Reply {
   const blocks: KnownBlock[] = [header('Assignments')];
-  const mineOpen = mine.filter((a) => a.state === 'offered' || a.state === 'accepted');
-  const mineClosed = mine.filter((a) => !(a.state === 'offered' || a.state === 'accepted')).slice(-5).reverse();
+  const mineOpen = mine.filter(isOpen);
+  const mineClosed = mine.filter((a) => !isOpen(a)).slice(-5).reverse();
   blocks.push(...listSection('For you, open', mineOpen.map((a) => mineLine(a, zone)), 15));
   blocks.push(...listSection('For you, recently closed', mineClosed.map((a) => mineLine(a, zone)), 5));
   if (mine.length === 0) blocks.push(section('Nobody has assigned you a conversation yet.'));
   if (assigned !== null) {
-    const open = assigned.filter((a) => a.state === 'offered' || a.state === 'accepted');
-    const closed = assigned.filter((a) => !(a.state === 'offered' || a.state === 'accepted')).slice(-10).reverse();
+    const open = assigned.filter(isOpen);
+    const closed = assigned.filter((a) => !isOpen(a)).slice(-10).reverse();
     blocks.push(...listSection('You assigned, open', open.map((a) => assignedLine(a, zone)), 15));
     blocks.push(...listSection('You assigned, recently closed', closed.map((a) => assignedLine(a, zone)), 10));
     if (assigned.length === 0) blocks.push(section('You have not assigned anything yet: `/ballast assign <link>` suggests who has room.'));
   }
-  const counts = `${mineOpen.length} open for you${assigned ? `, ${assigned.filter((a) => a.state === 'offered' || a.state === 'accepted').length} open that you assigned` : ''}`;
+  const counts = `${mineOpen.length} open for you${assigned ? `, ${assigned.filter(isOpen).length} open that you assigned` : ''}`;
   return { text: `Assignments: ${counts}.`, blocks };
 }
 
@@ -348,8 +351,8 @@ export function doneModal(a: Assignment): ModalView {
     section(`How long did it really take? It is logged as replying, with the link, against your week.\n${linkText(a.link)}`),
     {
       type: 'input', block_id: F.minutesBlock, label: plain('Time it took'),
-      hint: plain('30m, 1h, 1h30m, 1:30 or minutes (at most 12 hours)'),
-      element: { type: 'plain_text_input', action_id: F.minutesAction, max_length: 10, initial_value: fmt(a.estimateMinutes).replace(' ', '') },
+      hint: plain('30m, 45 min, 1 hour, 1h30m, 1.5 hours, 1:30 or minutes (at most 12 hours)'),
+      element: { type: 'plain_text_input', action_id: F.minutesAction, max_length: MAX_DURATION_TEXT_CHARS, initial_value: fmt(a.estimateMinutes).replace(' ', '') },
     },
   ];
   return {
@@ -384,8 +387,8 @@ export function assignModal(m: AssignModalInput): ModalView {
       element: { type: 'url_text_input', action_id: F.linkAction, ...(m.link ? { initial_value: m.link } : {}) },
     }),
     input({
-      type: 'input', block_id: F.estimateBlock, label: plain('Estimate'), hint: plain('15m, 30m, 1h…'),
-      element: { type: 'plain_text_input', action_id: F.estimateAction, max_length: 10, initial_value: '15m' },
+      type: 'input', block_id: F.estimateBlock, label: plain('Estimate'), hint: plain('15m, 30 min, 1 hour, 1h30m…'),
+      element: { type: 'plain_text_input', action_id: F.estimateAction, max_length: MAX_DURATION_TEXT_CHARS, initial_value: '15m' },
     }),
     input({
       type: 'input', block_id: F.dueBlock, label: plain('Due'), optional: true,
@@ -394,7 +397,7 @@ export function assignModal(m: AssignModalInput): ModalView {
     }),
     input({
       type: 'input', block_id: F.briefBlock, label: plain('Brief'), optional: true,
-      element: { type: 'plain_text_input', action_id: F.briefAction, multiline: true, max_length: 500, placeholder: plain('What should they do?') },
+      element: { type: 'plain_text_input', action_id: F.briefAction, multiline: true, max_length: MAX_BRIEF_CHARS, placeholder: plain('What should they do?') },
     }),
     input({
       type: 'input', block_id: F.anywayBlock, label: plain('Over budget'), optional: true,

@@ -1,5 +1,6 @@
 // The "Log time" modal, opened from App Home, the global shortcut and the check-in's "Other…".
 import type { ModalView, InputBlock, StaticSelect } from '@slack/types';
+import { MAX_DAYS_BACK, MAX_DURATION_TEXT_CHARS, MAX_NOTE_CHARS } from '../../core/limits';
 import { KINDS, NETWORKS, type IsoDate, type Kind } from '../../core/types';
 import { LOG_MODAL as F, VIEWS } from '../ids';
 import { option, plain } from './kit';
@@ -24,9 +25,9 @@ export function logModal(o: LogModalOptions): ModalView {
   const blocks: InputBlock[] = [
     {
       type: 'input', block_id: F.minutesBlock, label: plain('Time spent'),
-      hint: plain('30m, 1h, 1h30m, 1.5h, 1:30 or minutes (at most 12 hours)'),
+      hint: plain('30m, 45 min, 1 hour, 1h30m, 1.5 hours, 1:30 or minutes (at most 12 hours)'),
       element: {
-        type: 'plain_text_input', action_id: F.minutesAction, max_length: 10,
+        type: 'plain_text_input', action_id: F.minutesAction, max_length: MAX_DURATION_TEXT_CHARS,
         placeholder: plain('30m'), ...(o.minutes ? { initial_value: String(o.minutes) } : {}),
       },
     },
@@ -39,7 +40,7 @@ export function logModal(o: LogModalOptions): ModalView {
       },
     },
     {
-      type: 'input', block_id: F.dateBlock, label: plain('When'), hint: plain('Today or up to 14 days back'),
+      type: 'input', block_id: F.dateBlock, label: plain('When'), hint: plain(`Today or up to ${MAX_DAYS_BACK} days back`),
       element: { type: 'datepicker', action_id: F.dateAction, initial_date: o.today },
     },
     {
@@ -48,7 +49,7 @@ export function logModal(o: LogModalOptions): ModalView {
     },
     {
       type: 'input', block_id: F.noteBlock, label: plain('Note (only you see it)'), optional: true,
-      element: { type: 'plain_text_input', action_id: F.noteAction, multiline: true, max_length: 500 },
+      element: { type: 'plain_text_input', action_id: F.noteAction, multiline: true, max_length: MAX_NOTE_CHARS },
     },
   ];
   return {

@@ -1,5 +1,6 @@
 // Help, refusals and short confirmations.
-import { USAGE } from '../../core/grammar';
+import { DATE_FORMS, DURATION_FORMS, USAGE } from '../../core/usage';
+import { MAX_DAYS_BACK } from '../../core/limits';
 import type { ParseError } from '../../core/types';
 import type { UserError } from '../../services/result';
 import { context, divider, escape, header, section, type KnownBlock } from './kit';
@@ -20,7 +21,7 @@ export function textReply(text: string, note?: string): Reply {
 }
 
 const HELP_ORDER = [
-  'week', 'log', 'undo', 'budget', 'hours', 'pause', 'resume', 'checkin', 'nudges', 'team', 'assign',
+  'week', 'log', 'undo', 'entries', 'budget', 'hours', 'pause', 'resume', 'checkin', 'nudges', 'team', 'assign',
   'assignments', 'privacy', 'export', 'admin', 'help',
 ];
 
@@ -43,8 +44,8 @@ export function helpReply(topic?: string): Reply {
       section(lines.slice(0, 8).join('\n')),
       section(lines.slice(8).join('\n')),
       context(
-        'Durations: `30m`, `1h`, `1h30m`, `1.5h`, `1:30` or minutes. Kinds: reply, comment, share, post, monitor, other. ' +
-          'Dates: today, yesterday, a weekday or YYYY-MM-DD (up to 14 days back).',
+        `Durations: ${DURATION_FORMS}. Kinds: reply, comment, share, post, monitor, other. ` +
+          `Dates: ${DATE_FORMS} (up to ${MAX_DAYS_BACK} days back). A note that starts with one of these words goes in quotes.`,
       ),
       context('Example: `/ballast log 25m reply linkedin yesterday answered a customer about pricing`'),
     ],

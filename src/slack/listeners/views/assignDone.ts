@@ -1,6 +1,6 @@
 // The Done modal's submission: the real minutes logged once, the assignment done, App Home refreshed.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { parseDuration } from '../../../core/duration';
+import { readEntryMinutes } from '../../../core/logForm';
 import { completeAssignment } from '../../../services/assignments';
 import { ensurePerson } from '../../../services/people';
 import { ASSIGN_MODAL as F } from '../../ids';
@@ -8,19 +8,11 @@ import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
 
-export function minutesProblem(text: string | null | undefined): { minutes: number } | { error: string } {
-  const minutes = parseDuration(text ?? '');
-  if (minutes === null) return { error: 'Give a duration such as 20m, 1h or 1h30m.' };
-  if (minutes < 1) return { error: 'It took at least a minute, surely? Give a duration such as 20m.' };
-  if (minutes > 720) return { error: 'That is over 12 hours; an entry is at most 12 hours.' };
-  return { minutes };
-}
-
 export function assignDoneSubmitted(deps: ListenerDeps) {
   return async ({ ack, body, view }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> => {
     const log = deps.log.child({ userId: body.user.id, view: 'assign_done', assignmentId: view.private_metadata });
-    const parsed = minutesProblem(view.state.values[F.minutesBlock]?.[F.minutesAction]?.value);
-    if ('error' in parsed) {
+    const parsed = readEntryMinutes(view.state.values[F.minutesBlock]?.[F.minutesAction]?.value);
+    if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: { [F.minutesBlock]: parsed.error } });
       return;
     }

@@ -1,6 +1,6 @@
 // The "Assign to an advocate" modal's submission: field errors inline, or the offer made (the DM thread confirms).
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { parseDuration } from '../../../core/duration';
+import { parseEstimateText } from '../../../core/assignment';
 import { parseDueText } from '../../../core/grammar';
 import { ensurePerson } from '../../../services/people';
 import { offerAssignment } from '../../../services/assignments';
@@ -35,8 +35,9 @@ export function assignModalSubmitted(deps: ListenerDeps) {
       if (!who.ok) return await errors(F.userBlock, who.error.message);
       const form = readAssignForm(view.state.values);
       if (!form.userId) return await errors(F.userBlock, 'Pick the advocate to offer it to.');
-      const estimate = form.estimate.trim() === '' ? 15 : parseDuration(form.estimate);
-      if (estimate === null) return await errors(F.estimateBlock, 'Give a duration such as 15m, 30m or 1h.');
+      const est = parseEstimateText(form.estimate);
+      if (!est.ok) return await errors(F.estimateBlock, est.error);
+      const estimate = est.minutes;
       let dueMs: number | undefined;
       if (form.due.trim() !== '') {
         const due = parseDueText(form.due, { nowMs: deps.clock.now(), zone: who.value.tz });

@@ -5,7 +5,6 @@ import { addDays } from '../../../../core/time';
 import { checkinTimeOf } from '../../../../core/schedule';
 import type { Weekday } from '../../../../core/types';
 import { checkinOff, pause, resume, setCheckin, setNudges } from '../../../../services/controls';
-import { handBackOffered } from '../../../../services/assignments';
 import type { HandlerTable } from './types';
 
 const DAY = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -23,7 +22,6 @@ export const controls: HandlerTable = {
   async pause({ deps, person }, c) {
     const r = await pause(deps, person, c.until ?? null);
     if (!r.ok) return errorReply(r.error);
-    await handBackOffered(deps, person.id);
     return c.until
       ? textReply(
           `:double_vertical_bar: Paused through ${dayLabel(c.until)}: no check-ins, pulses, nudges or assignments until then.`,

@@ -1,0 +1,20 @@
+// Slack's text escaping as it applies to what people type: `&`, `<` and `>` arrive as `&amp;`, `&lt;`, `&gt;`.
+
+/** The text as the person typed it. Slack's own markup (`<@U123>`, `<https://…>`) is left as it is. */
+export function unescapeSlack(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Plain text made safe inside a Slack message: no `<!channel>` or link can come alive from it. */
+export function escapeSlack(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A word of the person's input quoted in a refusal: shown as typed, escaped once (so `<!channel>`
+ * is shown, not sent), in backticks unless it holds one.
+ */
+export function quoteInput(raw: string): string {
+  const s = escapeSlack(unescapeSlack(raw));
+  return s.includes('`') ? `"${s}"` : `\`${s}\``;
+}
