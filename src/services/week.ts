@@ -8,6 +8,7 @@ import { percentIn, termsIn } from '../core/budgetHistory';
 import { addDays, localDate, weekKey, weekStart } from '../core/time';
 import type { IsoDate } from '../core/types';
 import type { Deps } from './ports';
+import { fail, ok, type Outcome } from './result';
 
 /** The person's budget now (the current week's). */
 export async function budgetOf(deps: Deps, person: Person): Promise<BudgetInfo> {
@@ -49,4 +50,16 @@ export async function loadWeek(deps: Deps, person: Person, date?: IsoDate): Prom
     strain: strain.find((a) => a.weekKey === weekKey(today))?.answer ?? null,
     finished: weekKey(today) < weekKey(localToday),
   });
+}
+
+/**
+ * `/ballast week <date>` and `week last`: the week holding `date`, as it stood when it ended (its own
+ * budget, hours and level). The current week is shown as it is now; a week not yet begun is refused.
+ */
+export async function weekOf(deps: Deps, person: Person, date: IsoDate): Promise<Outcome<WeekModel>> {
+  const today = localDate(deps.clock.now(), person.tz);
+  if (weekKey(date) > weekKey(today)) {
+    return fail('future_week', `The week of ${date} hasn't started yet, so there is nothing to show.`, '/ballast week last');
+  }
+  return ok(await loadWeek(deps, person, date));
 }
