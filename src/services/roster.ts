@@ -5,7 +5,7 @@ import {
   checkReportingLines, parseRoster, refText, ROSTER_HEADER, type PersonRef, type RosterError,
 } from '../core/roster';
 import type { RosterWrite } from '../store/reporting';
-import { effectiveWeek } from '../core/budgetHistory';
+import { effectiveWeek, FROM_THE_START } from '../core/budgetHistory';
 import { effectiveBudget } from '../core/week';
 import { GONE_CODES, SlackError, type Deps } from './ports';
 import { rosterChanges, type BudgetChange } from './budget';
@@ -86,8 +86,9 @@ export async function importRoster(deps: Deps, text: string, opts: ImportOptions
       weeklyHours: l.weeklyHours,
       budgetMinutes: l.budgetMinutes,
       role: l.role,
-      // From the person's current week in their own zone; the weeks they finished keep their budgets.
-      fromWeek: effectiveWeek(now, person.person.tz),
+      // From the person's current week in their own zone, so the weeks they finished keep their budgets;
+      // for someone new to Ballast the roster's values are theirs from the beginning.
+      fromWeek: person.isNew ? FROM_THE_START : effectiveWeek(now, person.person.tz),
     });
   }
   // The same person named once by id and once by email is still one person.
