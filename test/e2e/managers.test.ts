@@ -146,7 +146,7 @@ describe('/ballast team', () => {
     await seedEntry(t, SUB, '2026-11-20', 500, 'comment');
     const reply = await say(MGR, 'team');
     const all = textOf(reply);
-    expect(reply.text).toBe('Team advocacy for 2026-W47: 6h of 8h (0.15 FTE) across 2 people.');
+    expect(reply.text).toBe('Team advocacy for the week of Mon 16 Nov: 6h of 8h (0.15 FTE) across 2 people.');
     expect(all).toContain(`<@${ADA}>`);
     expect(all).toContain('5h of 4h (125%)');
     expect(all).toContain('relationship work 67%');

@@ -83,7 +83,8 @@ describe('a finished week never changes', () => {
     expect(sent).toContain('10h 26m of 4h (261%)');
     expect(sent).toContain('3h 20m of 4h (83%)');
     expect(sent).toContain('3h 30m of 4h (88%)');
-    expect(sent).toContain('Team advocacy for 2026-W48: 17h 16m of 12h');
+    expect(sent).toContain('Team advocacy for the week of Mon 23 Nov: 17h 16m of 12h');
+    expect(sent).not.toMatch(/W\d\d/);
     expect(sent).not.toContain('of 6h');
 
     const after = {
