@@ -22,8 +22,9 @@ CREATE TABLE budget_history (
   changed_at     INTEGER NOT NULL,
   PRIMARY KEY (person_id, week_key)
 ) STRICT;
--- Digests read every history row up to a week, in person order, for thousands of people at once.
-CREATE INDEX budget_history_week ON budget_history(week_key, person_id);
+-- Digests read every history row up to a week, in week order, for thousands of people at once: the
+-- index holds what they read, so the table itself is not touched.
+CREATE INDEX budget_history_week ON budget_history(week_key, person_id, budget_minutes, weekly_hours);
 
 -- Each change of the org's budget percent, at the instant it was made. The week it takes effect from
 -- is the week holding that instant in each person's own zone (it is the current week in some zones a

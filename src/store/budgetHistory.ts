@@ -52,10 +52,10 @@ export function termsRecorder(db: Db) {
 export function budgetHistoryStore(db: Db) {
   const ofPerson = db.prepare<[string], TermsRow>(`SELECT person_id, week_key, budget_minutes, budget_set_by,
       weekly_hours, changed_by, changed_at FROM budget_history WHERE person_id = ? ORDER BY week_key`).raw();
-  const upToSql = `SELECT person_id, week_key, budget_minutes, budget_set_by, weekly_hours, changed_by, changed_at
-    FROM budget_history WHERE week_key <= ?`;
-  const upToAll = db.prepare<[string], TermsRow>(`${upToSql} ORDER BY week_key`).raw();
-  const upToOf = db.prepare<[string, string], TermsRow>(
+  type UpToRow = [personId: string, weekKey: string, budgetMinutes: number | null, weeklyHours: number];
+  const upToSql = 'SELECT person_id, week_key, budget_minutes, weekly_hours FROM budget_history WHERE week_key <= ?';
+  const upToAll = db.prepare<[string], UpToRow>(`${upToSql} ORDER BY week_key`).raw();
+  const upToOf = db.prepare<[string, string], UpToRow>(
     `${upToSql} AND person_id IN (SELECT value FROM json_each(?)) ORDER BY week_key`).raw();
   const percents = db.prepare<[], [number, number]>(
     'SELECT changed_at, budget_percent FROM budget_percent_history ORDER BY changed_at, id').raw();
@@ -77,7 +77,7 @@ export function budgetHistoryStore(db: Db) {
       const rows = onlyFor !== undefined && onlyFor.length <= FILTER_LIMIT
         ? upToOf.iterate(week, JSON.stringify(onlyFor))
         : upToAll.iterate(week);
-      for (const r of rows) visit(r[0], r[1], r[2], r[4]);
+      for (const r of rows) visit(r[0], r[1], r[2], r[3]);
     },
     /** Every change of the org's budget percent, oldest first. */
     async percentChanges(): Promise<PercentChange[]> {
