@@ -89,6 +89,23 @@ export function generate(db: Db, weekKeys: readonly string[]): void {
   })();
   db.exec('CREATE INDEX entries_person_date ON entries(person_id, date); CREATE INDEX entries_week ON entries(week_key, person_id);');
 
+  // Budget history as an upgraded database has it (everyone's values from the beginning), plus a
+  // change of budget or hours for one person in ten somewhere in the window and one org percent
+  // change, so digests read and fold real history rows.
+  const insertTerms = db.prepare(`INSERT INTO budget_history (person_id, week_key, budget_minutes, weekly_hours, changed_at)
+    SELECT id, ?, ?, COALESCE(?, weekly_hours), 0 FROM people WHERE id = ?`);
+  db.transaction(() => {
+    for (const id of ids) {
+      insertTerms.run('0000-W00', null, null, id);
+      if (random() < 0.1) {
+        const k = weekKeys[Math.floor(random() * weekKeys.length)];
+        if (random() < 0.5) insertTerms.run(k, 60 * (2 + Math.floor(random() * 6)), null, id);
+        else insertTerms.run(k, null, random() < 0.5 ? 20 : 32, id);
+      }
+    }
+    db.prepare('INSERT INTO budget_percent_history (changed_at, budget_percent) VALUES (?, 12)').run(MONDAY_UTC - 21 * 86_400_000);
+  })();
+
   const insertStrain = db.prepare('INSERT INTO strain (person_id, week_key, answer, answered_at) VALUES (?, ?, ?, 0)');
   db.transaction(() => {
     for (const id of ids) {

@@ -2,6 +2,7 @@
 import type { Store } from '../src/store';
 import type { Kind, Network, Role } from '../src/core/types';
 import { addDays, localDate, weekKey } from '../src/core/time';
+import { FROM_THE_START } from '../src/core/budgetHistory';
 import type { FakeSlack } from '../test/support/fakeSlack';
 
 export interface SeedPerson {
@@ -78,7 +79,7 @@ export async function seedCompany(fake: FakeSlack, store: Store, nowMs: number):
       },
       nowMs,
     );
-    await store.people.setHours(p.id, p.weeklyHours);
+    await store.people.setHours(p.id, p.weeklyHours, { fromWeek: FROM_THE_START, by: null, now: nowMs });
     await store.people.setRole(p.id, p.role);
   }
   for (const p of COMPANY) await store.people.setManager(p.id, p.managerId);

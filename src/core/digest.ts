@@ -17,7 +17,10 @@ export function digestWindow(today: IsoDate): { weekKeys: string[]; start: IsoDa
 export interface ReportInput {
   id: string;
   name: string;
+  /** The digest week's budget. */
   budget: number;
+  /** Each window week's own budget, oldest first (a finished week keeps its own); default: `budget` throughout. */
+  budgets?: ArrayLike<number>;
   shareStrain: boolean;
   paused: boolean;
   /** Minutes of each window week, oldest first. */
@@ -74,6 +77,11 @@ export interface DigestModel {
   recommendation: Recommendation | null;
 }
 
+/** A report's budget in window week `i`. */
+function budgetIn(r: ReportInput, i: number): number {
+  return r.budgets?.[i] ?? r.budget;
+}
+
 /**
  * A report's level as their manager may see it. Strain answers feed the level only for people who
  * opted in to sharing them: otherwise a `crowding` under budget would reveal a private answer.
@@ -83,10 +91,12 @@ function visibleLevel(r: ReportInput, weekKeys: string[]): Level {
   const minutes = r.minutes[n - 1] ?? 0;
   const prev = r.minutes[n - 2] ?? 0;
   const backs = r.shareStrain ? [n - 3, n - 2, n - 1].filter((i) => r.strain[i] === 'back').length : 0;
+  const prevBudget = budgetIn(r, n - 2);
   return levelOf({
     minutes,
     budget: r.budget,
-    previousWeekOver: r.budget > 0 ? prev >= r.budget : prev > 0,
+    // The week before is judged against its own budget, not the digest week's.
+    previousWeekOver: prevBudget > 0 ? prev >= prevBudget : prev > 0,
     strainBackWeeksOfLast3: backs,
   });
 }
@@ -114,7 +124,8 @@ export function buildDigest(input: {
     const level = visibleLevel(r, weekKeys);
     const flags: Flag[] = [];
     if (level === 'crowding') flags.push('crowding');
-    if (r.budget > 0 && trend[last] >= r.budget && trend[last - 1] >= r.budget) flags.push('over-two-weeks');
+    const prevBudget = budgetIn(r, last - 1);
+    if (r.budget > 0 && trend[last] >= r.budget && prevBudget > 0 && trend[last - 1] >= prevBudget) flags.push('over-two-weeks');
     // Two full weeks with nothing logged is fourteen days of silence; a pause explains it.
     if (!r.paused && trend[last] === 0 && trend[last - 1] === 0) flags.push('silent');
     const answer = r.strain[last];

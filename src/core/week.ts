@@ -3,6 +3,7 @@ import type { Entry, Person, StrainAnswer } from './model';
 import type { OrgSettings } from './settings';
 import { KINDS, type IsoDate, type Kind, type Level, type Strain } from './types';
 import { defaultBudgetMinutes, levelOf, usePercent } from './budget';
+import { budgetMinutesFrom, type BudgetTerms } from './budgetHistory';
 import { addDays, weekDates, weekKey, weekStart } from './time';
 
 export interface BudgetInfo {
@@ -26,6 +27,24 @@ export function effectiveBudget(person: Person, settings: OrgSettings): BudgetIn
   };
 }
 
+/**
+ * The budget of one week from the terms in effect then (see core/budgetHistory.ts); without recorded
+ * terms, the person's current values.
+ */
+export function budgetInWeek(person: Person, terms: BudgetTerms | undefined, budgetPercent: number): BudgetInfo {
+  const budgetMinutes = terms ? terms.budgetMinutes : person.budgetMinutes;
+  const weeklyHours = terms ? terms.weeklyHours : person.weeklyHours;
+  const explicit = budgetMinutes !== null;
+  return {
+    minutes: budgetMinutesFrom(budgetMinutes, weeklyHours, budgetPercent),
+    source: explicit ? 'explicit' : 'default',
+    setBy: explicit ? (terms ? terms.budgetSetBy : person.budgetSetBy) : null,
+    setAt: explicit ? (terms ? terms.changedAt : person.budgetSetAt) : null,
+    weeklyHours,
+    budgetPercent,
+  };
+}
+
 export interface WeekModel {
   weekKey: string;
   start: IsoDate;
@@ -42,6 +61,8 @@ export interface WeekModel {
   strainBackWeeksOfLast3: number;
   /** This week's strain pulse answer, when given. */
   strain?: Strain | null;
+  /** True for a week that has ended: shown as it stood then. */
+  finished: boolean;
 }
 
 /** Minutes of one kind on one date: an entry, or a pre-summed row. */
@@ -73,8 +94,11 @@ export function summarizeWeek(input: {
   entries: DayKindMinutes[];
   budget: BudgetInfo;
   previousWeekMinutes: number;
+  /** The previous week's own budget (it may differ from this week's); default: this week's. */
+  previousWeekBudget?: number;
   strainBackWeeksOfLast3: number;
   strain?: Strain | null;
+  finished?: boolean;
 }): WeekModel {
   const dates = weekDates(input.today);
   const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
@@ -87,7 +111,9 @@ export function summarizeWeek(input: {
     total += e.minutes;
   }
   const budget = input.budget.minutes;
-  const previousWeekOver = budget > 0 ? input.previousWeekMinutes >= budget : input.previousWeekMinutes > 0;
+  // "Over two weeks running" judges last week against last week's own budget, not today's.
+  const previousBudget = input.previousWeekBudget ?? budget;
+  const previousWeekOver = previousBudget > 0 ? input.previousWeekMinutes >= previousBudget : input.previousWeekMinutes > 0;
   return {
     weekKey: weekKey(input.today),
     start: dates[0],
@@ -102,5 +128,6 @@ export function summarizeWeek(input: {
     previousWeekOver,
     strainBackWeeksOfLast3: input.strainBackWeeksOfLast3,
     strain: input.strain ?? null,
+    finished: input.finished ?? false,
   };
 }

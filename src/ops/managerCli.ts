@@ -8,6 +8,8 @@ import { createLogger } from '../logger';
 import { slackPort, webClientOptions } from '../slack/webApi';
 import type { Deps } from '../services/ports';
 import { exportRoster, importRoster } from '../services/roster';
+import { announceBudgetChange } from '../services/budget';
+import { budgetChangedMessage } from '../slack/blocks/budgetChange';
 import { allEntriesCsv } from '../services/dataOut';
 import { isIsoDate } from '../core/time';
 
@@ -51,6 +53,15 @@ const roster: CliCommand = async (args, { io, store, config }) => {
     return 1;
   }
   io.out(`roster imported: ${result.applied} people updated (${result.created} new to Ballast)`);
+  // Everyone whose budget the file changed is told who (the roster), the new value and from which
+  // week. The roster is already stored: a DM that fails is logged and counted, not a failed import.
+  let told = 0;
+  for (const change of result.budgetChanges) {
+    if ((await announceBudgetChange(deps, change, budgetChangedMessage(change))).status === 'sent') told++;
+  }
+  if (result.budgetChanges.length > 0) {
+    io.out(`told ${told} of ${result.budgetChanges.length} people whose budget changed`);
+  }
   return 0;
 };
 

@@ -10,7 +10,7 @@ import { localDate } from '../core/time';
 import { fail, ok, type Outcome } from './result';
 import type { Deps } from './ports';
 import { ensurePerson, isAdmin } from './people';
-import { budgetMinutesOf } from './digests';
+import { weekBudgets } from './weekBudgets';
 
 const NOT_ADMIN = 'Only Ballast admins can do that. Ask an admin, or see `/ballast privacy` for what admins can see.';
 
@@ -67,7 +67,9 @@ export async function changeSetting(
     }
   } else {
     for (const [k, v] of Object.entries(change.patch) as [keyof OrgSettings, never][]) {
-      await deps.store.settings.set(k, v);
+      // The budget percent has a history: it holds from the current week in each person's zone on.
+      if (k === 'budgetPercent') await deps.store.settings.setBudgetPercent(v, actor.id, deps.clock.now());
+      else await deps.store.settings.set(k, v);
     }
     summary = `Updated ${key.toLowerCase()}.`;
   }
@@ -88,15 +90,19 @@ export async function loadOrgReport(deps: Deps, asOf: { tz: string }): Promise<O
     if (!list) weeks.set(personId, (list = weekKeys.map(() => 0)));
     list[index.get(weekKey)!] = minutes;
   });
+  // Budgets as they were in the report weeks; the most recent one is shown for people over it.
+  const slotOf = new Map(people.map((p, i) => [p.id, i]));
+  const budgets = await weekBudgets(deps, people, slotOf, weekKeys, settings);
+  const width = weekKeys.length;
   return buildOrgReport({
     weekKeys,
     hourlyCost: settings.hourlyCost,
     currency: settings.currency,
-    people: people.map((p) => ({
+    people: people.map((p, i) => ({
       id: p.id,
       name: p.name,
       managerId: p.managerId,
-      budget: budgetMinutesOf(p, settings),
+      budget: budgets[i * width + width - 1],
       weeks: weeks.get(p.id) ?? weekKeys.map(() => 0),
     })),
   });

@@ -3,7 +3,7 @@ import type { Person } from '../core/model';
 import type { OrgSettings } from '../core/settings';
 import type { IsoDate, Strain, Weekday } from '../core/types';
 import { buildDigest, digestWindow, type DigestModel, type ReportInput } from '../core/digest';
-import { defaultBudgetMinutes } from '../core/budget';
+import { weekBudgets } from './weekBudgets';
 import type { DigestPerson } from '../store/reporting';
 import { localDate } from '../core/time';
 import { dailySlot } from '../core/schedule';
@@ -20,11 +20,6 @@ export function reportsByManager(people: readonly DigestPerson[]): Map<string, D
     else out.set(p.managerId, [p]);
   }
   return out;
-}
-
-/** The same rule as effectiveBudget, on the slim row. */
-export function budgetMinutesOf(p: DigestPerson, settings: OrgSettings): number {
-  return p.budgetMinutes ?? defaultBudgetMinutes(p.weeklyHours, settings.budgetPercent);
 }
 
 export interface DigestRequest {
@@ -85,6 +80,9 @@ export async function buildDigests(
       answers[index.get(weekKey)!] = answer;
     });
     const counts = await deps.store.reporting.assignmentCounts(keys[keys.length - 1]);
+    // Each window week with its own budget: a week that has ended keeps the one it had.
+    const reportsOfWindow = group.flatMap((g) => g.reports);
+    const budgets = await weekBudgets(deps, reportsOfWindow, slotOf, keys, settings, onlyFor);
     const noStrain: (Strain | undefined)[] = [];
     for (const g of group) {
       const reports: ReportInput[] = g.reports.map((p) => {
@@ -92,7 +90,8 @@ export async function buildDigests(
         return {
           id: p.id,
           name: p.name,
-          budget: budgetMinutesOf(p, settings),
+          budget: budgets[at + width - 1],
+          budgets: budgets.subarray(at, at + width),
           shareStrain: p.shareStrain,
           paused: p.paused,
           minutes: minutes.subarray(at, at + width),

@@ -5,9 +5,18 @@ import {
   checkReportingLines, parseRoster, refText, ROSTER_HEADER, type PersonRef, type RosterError,
 } from '../core/roster';
 import type { RosterWrite } from '../store/reporting';
+import { effectiveWeek, FROM_THE_START } from '../core/budgetHistory';
+import { effectiveBudget } from '../core/week';
 import { GONE_CODES, SlackError, type Deps } from './ports';
+import { rosterChanges, type BudgetChange } from './budget';
 
-export type ImportResult = { ok: true; applied: number; created: number } | { ok: false; errors: RosterError[] };
+export type ImportResult =
+  | {
+      ok: true; applied: number; created: number;
+      /** People whose budget this import changed: each is told (announceBudgetChange). */
+      budgetChanges: BudgetChange[];
+    }
+  | { ok: false; errors: RosterError[] };
 
 export interface ImportOptions {
   /** Called while people are being looked up, for a progress line on large files. */
@@ -63,6 +72,7 @@ export async function importRoster(deps: Deps, text: string, opts: ImportOptions
   }
 
   const writes: (RosterWrite & { line: number })[] = [];
+  const now = deps.clock.now();
   for (const l of lines) {
     const person = resolved.get(refText(l.person))!;
     const manager = l.manager ? resolved.get(refText(l.manager))! : null;
@@ -76,6 +86,9 @@ export async function importRoster(deps: Deps, text: string, opts: ImportOptions
       weeklyHours: l.weeklyHours,
       budgetMinutes: l.budgetMinutes,
       role: l.role,
+      // From the person's current week in their own zone, so the weeks they finished keep their budgets;
+      // for someone new to Ballast the roster's values are theirs from the beginning.
+      fromWeek: person.isNew ? FROM_THE_START : effectiveWeek(now, person.person.tz),
     });
   }
   // The same person named once by id and once by email is still one person.
@@ -94,10 +107,22 @@ export async function importRoster(deps: Deps, text: string, opts: ImportOptions
   const profiles = [...resolved.values()]
     .filter((r): r is Extract<Resolved, { ok: true }> => r.ok && !('createdAt' in r.person))
     .map((r) => r.person as SlackProfile);
-  await deps.store.reporting.applyRoster(profiles, writes, 'roster', deps.clock.now());
+  const changed = await deps.store.reporting.applyRoster(profiles, writes, 'roster', now);
   const created = [...resolved.values()].filter((r) => r.ok && r.isNew).length;
-  deps.log.info({ applied: writes.length, created }, 'roster imported');
-  return { ok: true, applied: writes.length, created };
+  // Told only when the budget they work to now really moved (hours change a default budget too), and
+  // only people Ballast knew before: someone new to it never had a budget to change.
+  const settings = await deps.store.settings.get();
+  const newIds = new Set([...resolved.values()].flatMap((r) => (r.ok && r.isNew ? [r.person.id] : [])));
+  const moved: Parameters<typeof rosterChanges>[1][number][] = [];
+  for (const c of changed) {
+    if (newIds.has(c.personId)) continue;
+    const person = (await deps.store.people.get(c.personId))!;
+    const budget = effectiveBudget(person, settings);
+    const before = effectiveBudget({ ...person, ...c.before }, settings);
+    if (budget.minutes !== before.minutes) moved.push({ person, budget });
+  }
+  deps.log.info({ applied: writes.length, created, budgetChanges: moved.length }, 'roster imported');
+  return { ok: true, applied: writes.length, created, budgetChanges: rosterChanges(deps, moved) };
 }
 
 /** The roster in the import format: one line per active person, ids rather than emails. */

@@ -8,6 +8,7 @@ import { strainStore } from './strain';
 import { eventsStore } from './events';
 import { assignmentsStore } from './assignments';
 import { reportingStore } from './reporting';
+import { budgetHistoryStore } from './budgetHistory';
 
 export function createStore(db: Db) {
   return {
@@ -20,6 +21,7 @@ export function createStore(db: Db) {
     events: eventsStore(db),
     assignments: assignmentsStore(db),
     reporting: reportingStore(db),
+    budgetHistory: budgetHistoryStore(db),
     /** A cheap query for /healthz. */
     async ping(): Promise<boolean> {
       return db.prepare('SELECT 1 AS ok').get() !== undefined;

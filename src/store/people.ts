@@ -2,6 +2,7 @@
 import type { Db } from './db';
 import type { Person, SlackProfile } from '../core/model';
 import type { HHMM, IsoDate, Role, Weekday } from '../core/types';
+import { termsRecorder, type TermsChange } from './budgetHistory';
 
 interface Row {
   id: string; team_id: string; name: string; real_name: string; email: string | null; tz: string;
@@ -61,6 +62,13 @@ export function peopleStore(db: Db) {
   const byEmail = db.prepare<[string], Row>('SELECT * FROM people WHERE lower(email) = lower(?)');
 
   const one = (r: Row | undefined) => (r ? toPerson(r) : undefined);
+  const terms = termsRecorder(db);
+  // The people row holds the values now; the history row the week they hold from (store/budgetHistory.ts).
+  const changeTerms = db.transaction((id: string, change: TermsChange, write: () => void) => {
+    terms.before(id);
+    write();
+    terms.after(id, change);
+  });
 
   return {
     async get(id: string): Promise<Person | undefined> {
@@ -79,11 +87,13 @@ export function peopleStore(db: Db) {
     async markInactive(id: string): Promise<void> {
       setInactive.run(id);
     },
-    async setHours(id: string, hours: number): Promise<void> {
-      setHours.run(hours, id);
+    /** Contracted hours from `change.fromWeek` on; earlier weeks keep theirs. */
+    async setHours(id: string, hours: number, change: TermsChange): Promise<void> {
+      changeTerms.immediate(id, change, () => setHours.run(hours, id));
     },
-    async setBudget(id: string, minutes: number | null, setBy: string | null, now: number): Promise<void> {
-      setBudget.run(minutes, setBy, minutes === null ? null : now, id);
+    /** An explicit budget (null: back to the default) from `change.fromWeek` on; earlier weeks keep theirs. */
+    async setBudget(id: string, minutes: number | null, change: TermsChange): Promise<void> {
+      changeTerms.immediate(id, change, () => setBudget.run(minutes, minutes === null ? null : change.by, minutes === null ? null : change.now, id));
     },
     async setRole(id: string, role: Role): Promise<void> {
       setRole.run(role, id);

@@ -3,6 +3,7 @@
 import type { Db } from './db';
 import { OPEN_STATES_SQL } from '../core/limits';
 import { UPSERT_PROFILE_SQL } from './people';
+import { termsRecorder } from './budgetHistory';
 import { toEntry, type EntryRow } from './entries';
 import type { Entry, SlackProfile } from '../core/model';
 import type { IsoDate, Role, Strain } from '../core/types';
@@ -33,6 +34,14 @@ export interface RosterWrite {
   weeklyHours: number;
   budgetMinutes: number | null;
   role: Role;
+  /** The week a change of hours or budget takes effect from: the person's current week. */
+  fromWeek: string;
+}
+
+/** A person whose hours or explicit budget the roster changed, with their values before. */
+export interface RosterTermsChange {
+  personId: string;
+  before: { weeklyHours: number; budgetMinutes: number | null };
 }
 
 /** Larger lists of people are cheaper to filter in memory than to pass to SQLite as a JSON array. */
@@ -70,12 +79,27 @@ export function reportingStore(db: Db) {
       budget_minutes = @budgetMinutes, budget_set_by = CASE WHEN @budgetMinutes IS NULL THEN NULL ELSE @by END,
       budget_set_at = CASE WHEN @budgetMinutes IS NULL THEN NULL ELSE @now END
     WHERE id = @personId`);
+  const termsOf = db.prepare<[string], { weeklyHours: number; budgetMinutes: number | null }>(
+    'SELECT weekly_hours AS weeklyHours, budget_minutes AS budgetMinutes FROM people WHERE id = ?');
+  const terms = termsRecorder(db);
   const applyRoster = db.transaction((profiles: SlackProfile[], writes: RosterWrite[], by: string, now: number) => {
     for (const p of profiles) {
       upsertProfile.run({ ...p, isBot: p.isBot ? 1 : 0, deleted: p.deleted ? 1 : 0, active: p.deleted ? 0 : 1, now });
     }
+    const changed: RosterTermsChange[] = [];
     // Managers first lose nothing: foreign keys are checked per statement, and every id was upserted above.
-    for (const w of writes) writeLine.run({ ...w, by, now });
+    for (const w of writes) {
+      const before = termsOf.get(w.personId)!;
+      const changes = before.weeklyHours !== w.weeklyHours || before.budgetMinutes !== w.budgetMinutes;
+      // Hours and budgets have a history: a change holds from the person's current week on.
+      if (changes) terms.before(w.personId);
+      writeLine.run({ ...w, by, now });
+      if (changes) {
+        terms.after(w.personId, { fromWeek: w.fromWeek, by, now });
+        changed.push({ personId: w.personId, before });
+      }
+    }
+    return changed;
   });
 
   return {
@@ -129,9 +153,12 @@ export function reportingStore(db: Db) {
     *iterateEntries(from: IsoDate, to: IsoDate): Generator<Entry> {
       for (const r of entriesBetween.iterate(from, to)) yield toEntry(r);
     },
-    /** The roster in one transaction: Slack profiles recorded, then every line written, or nothing at all. */
-    async applyRoster(profiles: SlackProfile[], writes: RosterWrite[], by: string, now: number): Promise<void> {
-      applyRoster.immediate(profiles, writes, by, now);
+    /**
+     * The roster in one transaction: Slack profiles recorded, then every line written, or nothing at all.
+     * Returns the people whose hours or budget it changed.
+     */
+    async applyRoster(profiles: SlackProfile[], writes: RosterWrite[], by: string, now: number): Promise<RosterTermsChange[]> {
+      return applyRoster.immediate(profiles, writes, by, now);
     },
   };
 }

@@ -89,7 +89,7 @@ describe('the Monday digest in each manager’s own zone', () => {
     expect(dmsTo(BER)).toHaveLength(0);
     await run('2026-12-01T09:30:00Z');
     expect(dmsTo(BER)).toHaveLength(1);
-    expect(dmsTo(BER)[0].text).toContain('2026-W48');
+    expect(dmsTo(BER)[0].text).toContain('the week of Mon 23 Nov');
   });
 
   it('previews with --dry-run: nothing sent, nothing claimed', async () => {
@@ -110,13 +110,13 @@ describe('across a daylight-saving change', () => {
     expect(dmsTo(BER)).toHaveLength(0);
     await run('2026-10-19T07:00:00Z'); // 09:00 CEST
     expect(dmsTo(BER)).toHaveLength(1);
-    expect(dmsTo(BER)[0].text).toContain('2026-W42');
+    expect(dmsTo(BER)[0].text).toContain('the week of Mon 12 Oct');
     await run('2026-10-26T07:00:00Z'); // 08:00 CET: not yet
     expect(dmsTo(BER)).toHaveLength(1);
     await run('2026-10-26T08:00:00Z'); // 09:00 CET
     expect(dmsTo(BER)).toHaveLength(2);
     const w43 = textOf(dmsTo(BER)[1]);
-    expect(dmsTo(BER)[1].text).toContain('Team advocacy for 2026-W43: 2h of 8h');
+    expect(dmsTo(BER)[1].text).toContain('Team advocacy for the week of Mon 19 Oct: 2h of 8h');
     expect(w43).toContain('2h of 4h (50%)');
   });
 
@@ -127,7 +127,7 @@ describe('across a daylight-saving change', () => {
     expect(dmsTo(NYC)).toHaveLength(1);
     await run('2026-11-02T14:00:00Z'); // 09:00 EST
     expect(dmsTo(NYC)).toHaveLength(2);
-    expect(dmsTo(NYC)[1].text).toContain('2026-W44');
+    expect(dmsTo(NYC)[1].text).toContain('the week of Mon 26 Oct');
   });
 });
 
@@ -149,7 +149,7 @@ describe('what the digest says', () => {
     await run('2026-11-30T08:00:00Z');
     const m = dmsTo(BER)[0];
     const all = textOf(m);
-    expect(m.text).toBe('Team advocacy for 2026-W48: 5h of 8h (0.13 FTE) across 2 people, 2 flagged.');
+    expect(m.text).toBe('Team advocacy for the week of Mon 23 Nov: 5h of 8h (0.13 FTE) across 2 people, 2 flagged.');
     expect(all).toContain(`*<@${R.ber}>* :rotating_light: crowding out their core work`);
     expect(all).toContain('`▓▓▓▓▓▓▓▓▓▓` 5h of 4h (125%)');
     expect(all).toContain('6 weeks `····▇█`');

@@ -146,7 +146,7 @@ describe('/ballast team', () => {
     await seedEntry(t, SUB, '2026-11-20', 500, 'comment');
     const reply = await say(MGR, 'team');
     const all = textOf(reply);
-    expect(reply.text).toBe('Team advocacy for 2026-W47: 6h of 8h (0.15 FTE) across 2 people.');
+    expect(reply.text).toBe('Team advocacy for the week of Mon 16 Nov: 6h of 8h (0.15 FTE) across 2 people.');
     expect(all).toContain(`<@${ADA}>`);
     expect(all).toContain('5h of 4h (125%)');
     expect(all).toContain('relationship work 67%');
@@ -159,7 +159,7 @@ describe('/ballast team', () => {
 describe('budgets for direct reports', () => {
   it("lets a manager set a direct report's budget", async () => {
     const reply = await say(MGR, `budget <@${ADA}> 3h`);
-    expect(reply.text).toBe(`Set <@${ADA}>'s weekly budget to 3h.`);
+    expect(reply.text).toBe(`Set <@${ADA}>'s weekly budget to 3h, from the week of Mon 23 Nov. They will get a DM saying so.`);
     const ada = (await t.ballast.store.people.get(ADA))!;
     expect([ada.budgetMinutes, ada.budgetSetBy]).toEqual([180, MGR]);
   });
@@ -177,7 +177,7 @@ describe('budgets for direct reports', () => {
       expect((await say(who, `budget <@${ADA}> 3h`)).text).toMatch(/Only that person's manager/);
     }
     expect((await t.ballast.store.people.get(ADA))!.budgetMinutes).toBeNull();
-    expect((await say(ADMIN, `budget <@${ADA}> 2h`)).text).toBe(`Set <@${ADA}>'s weekly budget to 2h.`);
+    expect((await say(ADMIN, `budget <@${ADA}> 2h`)).text).toBe(`Set <@${ADA}>'s weekly budget to 2h, from the week of Mon 23 Nov. They will get a DM saying so.`);
   });
 });
 

@@ -85,6 +85,33 @@ describe('roster import', () => {
     expect(snapshot().replace(/"refreshed_at":\d+|"budget_set_at":\d+/g, '')).toBe(before.replace(/"refreshed_at":\d+|"budget_set_at":\d+/g, ''));
   });
 
+  it('tells each person whose budget the import changed: who, the new value and from which week; earlier weeks keep theirs', async () => {
+    // B's explicit budget moves, C's hours move their default budget, A stays as they were.
+    const r = await cli('roster', 'import', file('change.csv', `${HEADER}U300A,,40,,admin\nU300B,U300A,32,4h,\nU300C,U300B,30,,lead\n`));
+    expect(r).toMatchObject({ code: 0, out: ['roster imported: 3 people updated (0 new to Ballast)', 'told 2 of 2 people whose budget changed'] });
+    expect(fake.messagesTo('U300B').map((m) => m.text)).toEqual([
+      'A roster import set your weekly advocacy budget to 4h, from the week of Mon 23 Nov.',
+    ]);
+    expect(fake.messagesTo('U300C').map((m) => m.text)).toEqual([
+      'A roster import set your weekly advocacy budget to the default, 3h (10% of your 30 contracted hours), from the week of Mon 23 Nov.',
+    ]);
+    expect(fake.messagesTo('U300A')).toEqual([]);
+    const db = new Database(dbPath, { readonly: true });
+    const history = db.prepare("SELECT person_id, week_key, budget_minutes, weekly_hours, changed_by FROM budget_history WHERE person_id IN ('U300B', 'U300C') ORDER BY person_id, week_key").all();
+    db.close();
+    // The first import made them known from the beginning; this one holds from the current week.
+    expect(history).toEqual([
+      { person_id: 'U300B', week_key: '0000-W00', budget_minutes: 180, weekly_hours: 32, changed_by: 'roster' },
+      { person_id: 'U300B', week_key: '2026-W48', budget_minutes: 240, weekly_hours: 32, changed_by: 'roster' },
+      { person_id: 'U300C', week_key: '0000-W00', budget_minutes: null, weekly_hours: 20, changed_by: 'roster' },
+      { person_id: 'U300C', week_key: '2026-W48', budget_minutes: null, weekly_hours: 30, changed_by: 'roster' },
+    ]);
+    // The same file again changes nothing, so nobody is told twice.
+    const again = await cli('roster', 'import', file('change.csv', `${HEADER}U300A,,40,,admin\nU300B,U300A,32,4h,\nU300C,U300B,30,,lead\n`));
+    expect(again.out).toEqual(['roster imported: 3 people updated (0 new to Ballast)']);
+    expect(fake.messagesTo('U300B')).toHaveLength(1);
+  });
+
   it.each<[string, string, string]>([
     ['an unknown email', 'nobody@example.com,U300A,40,,', 'line 3: person: no Slack user has the email nobody@example.com'],
     ['an unknown manager email', 'U300D,boss@example.com,40,,', 'line 3: manager: no Slack user has the email boss@example.com'],

@@ -22,8 +22,8 @@ afterEach(() => store.close());
 describe('people', () => {
   it('keeps Ballast settings when Slack refreshes a profile', async () => {
     await store.people.upsertProfile(profile('U1'), 1);
-    await store.people.setHours('U1', 20);
-    await store.people.setBudget('U1', 90, 'U9', 5);
+    await store.people.setHours('U1', 20, { fromWeek: '2026-W48', by: 'U1', now: 5 });
+    await store.people.setBudget('U1', 90, { fromWeek: '2026-W48', by: 'U9', now: 5 });
     const p = await store.people.upsertProfile(profile('U1', { tz: 'Asia/Kolkata', realName: 'New Name' }), 10);
     expect(p).toMatchObject({ tz: 'Asia/Kolkata', realName: 'New Name', weeklyHours: 20, budgetMinutes: 90, budgetSetBy: 'U9', refreshedAt: 10 });
   });
@@ -101,7 +101,7 @@ describe('claims', () => {
 describe('settings and backup', () => {
   it('falls back to defaults and keeps what an admin set', async () => {
     expect((await store.settings.get()).budgetPercent).toBe(10);
-    await store.settings.set('budgetPercent', 15);
+    await store.settings.setBudgetPercent(15, 'U9', 5);
     await store.settings.set('hourlyCost', 80);
     expect(await store.settings.get()).toMatchObject({ budgetPercent: 15, hourlyCost: 80, checkinTime: '16:30' });
   });

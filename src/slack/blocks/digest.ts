@@ -6,7 +6,7 @@ import type { Recommendation } from '../../core/cost';
 import { FULL_TIME_HOURS } from '../../core/cost';
 import type { Level, Strain } from '../../core/types';
 import { bar, context, divider, escape, header, section, type KnownBlock } from './kit';
-import { dayLabel, fmt } from './format';
+import { dayLabel, fmt, mondayOfKey, weekOfKey } from './format';
 import type { Reply } from './replies';
 
 const STRAIN_LABEL: Record<Strain | 'unanswered', string> = {
@@ -75,7 +75,7 @@ export function digestBlocks(m: DigestModel, opts: { title?: string } = {}): Kno
         `budgeted (${m.team.percent}%) = *${m.team.fte.toFixed(2)} FTE*` +
         ` · relationship work ${m.team.minutes > 0 ? pct(m.team.relationshipShare) : '—'}`,
     ),
-    context(`${dayLabel(m.start)} to ${dayLabel(m.end)} (${m.weekKey}). FTE = minutes ÷ ${FULL_TIME_HOURS}h × 60. Notes and links stay private to each person.`),
+    context(`${dayLabel(m.start)} to ${dayLabel(m.end)}. FTE = minutes ÷ ${FULL_TIME_HOURS}h × 60. Notes and links stay private to each person.`),
     divider(),
     ...packed(m.rows.map(rowText)),
   ];
@@ -100,7 +100,7 @@ export function digestBlocks(m: DigestModel, opts: { title?: string } = {}): Kno
 
 export function digestText(m: DigestModel): string {
   const flagged = m.rows.filter((r) => r.flags.length > 0).length;
-  return `Team advocacy for ${m.weekKey}: ${fmt(m.team.minutes)} of ${fmt(m.team.budget)} (${m.team.fte.toFixed(2)} FTE) across ` +
+  return `Team advocacy for the week of ${dayLabel(m.start)}: ${fmt(m.team.minutes)} of ${fmt(m.team.budget)} (${m.team.fte.toFixed(2)} FTE) across ` +
     `${m.team.people} ${m.team.people === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} flagged` : ''}.`;
 }
 
@@ -119,9 +119,9 @@ export function orgReportBlocks(r: OrgReport, opts: { title?: string; maxTeams?:
   const blocks: KnownBlock[] = [
     header(opts.title ?? 'Advocacy cost, last four weeks'),
     section(
-      `*${r.hours}h* across ${r.people} people in ${r.weekKeys[0]} to ${r.weekKeys[r.weekKeys.length - 1]}${costLine}.\n` +
+      `*${r.hours}h* across ${r.people} people from the ${weekOfKey(r.weekKeys[0])} to the ${weekOfKey(r.weekKeys[r.weekKeys.length - 1])}${costLine}.\n` +
         `That is *${r.fte.toFixed(2)} FTE* on average (1 FTE = ${FULL_TIME_HOURS}h a week). ` +
-        `Weekly: ${r.weeks.map((w) => `${w.weekKey} ${w.fte.toFixed(2)}`).join(', ')} FTE.`,
+        `Weekly: ${r.weeks.map((w) => `${mondayOfKey(w.weekKey)} ${w.fte.toFixed(2)}`).join(', ')} FTE.`,
     ),
   ];
   const maxTeams = opts.maxTeams ?? 30;
@@ -134,8 +134,8 @@ export function orgReportBlocks(r: OrgReport, opts: { title?: string; maxTeams?:
   blocks.push(
     section(
       r.overBudget.length
-        ? `*At or over budget in ${r.weekKeys[r.weekKeys.length - 1]}* (${r.overBudget.length}): ${over.join(', ')}${r.overBudget.length > 40 ? ', …' : ''}`
-        : `*Nobody was over budget in ${r.weekKeys[r.weekKeys.length - 1]}.*`,
+        ? `*At or over budget in the ${weekOfKey(r.weekKeys[r.weekKeys.length - 1])}* (${r.overBudget.length}): ${over.join(', ')}${r.overBudget.length > 40 ? ', …' : ''}`
+        : `*Nobody was over budget in the ${weekOfKey(r.weekKeys[r.weekKeys.length - 1])}.*`,
     ),
   );
   if (r.recommendation) blocks.push(divider(), section(recommendationText(r.recommendation, "The organisation's")));

@@ -34,3 +34,14 @@ export function dayLabel(date: IsoDate): string {
 export function instantLabel(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL, HH:mm');
 }
+
+/** `Mon 23 Nov`, the Monday of an ISO week key such as `2026-W48`: people never read the code itself. */
+export function mondayOfKey(key: string): string {
+  const monday = DateTime.fromISO(`${key}-1`, { zone: 'utc' });
+  return monday.isValid ? dayLabel(monday.toISODate()!) : key;
+}
+
+/** `week of Mon 23 Nov` for an ISO week key. */
+export function weekOfKey(key: string): string {
+  return `week of ${mondayOfKey(key)}`;
+}

@@ -7,10 +7,25 @@ import { KIND_LABEL, LEVEL_LABEL, dayLabel, fmt } from './format';
 
 export function budgetLine(week: WeekModel): string {
   const b = week.budget.minutes;
-  return `*${fmt(week.total)}* of your *${fmt(b)}* weekly budget (${week.percent}%) ${bar(b > 0 ? week.total / b : 1)}`;
+  return `*${fmt(week.total)}* of ${week.finished ? "that week's" : 'your'} *${fmt(b)}* weekly budget (${week.percent}%) ${bar(b > 0 ? week.total / b : 1)}`;
+}
+
+/** `week of Mon 23 Nov`: how a week is named to people (never an ISO week code). */
+export function weekLabel(week: Pick<WeekModel, 'start'>): string {
+  return `week of ${dayLabel(week.start)}`;
+}
+
+/** How a finished week's budget was set then, so the reader knows why it may differ from today's. */
+function pastBudgetNote(week: WeekModel): string {
+  const b = week.budget;
+  const by = b.setBy === 'roster' ? ' by a roster import' : b.setBy ? ` by <@${b.setBy}>` : '';
+  const how = b.source === 'explicit' ? `set${by}` : `${b.budgetPercent}% of ${b.weeklyHours} contracted hours`;
+  return `As it stood when it ended: a budget of ${fmt(b.minutes)} (${how}).`;
 }
 
 export function levelAdvice(week: WeekModel): string | null {
+  // Advice is for a week still running; a finished week is only shown.
+  if (week.finished) return null;
   const left = week.budget.minutes - week.total;
   switch (week.level) {
     case 'near':
@@ -31,17 +46,21 @@ const STRAIN_WORDS: Record<Strain, string> = {
 };
 
 export function weekBlocks(week: WeekModel, opts: { title?: string; openAssignments?: string[] } = {}): KnownBlock[] {
+  const past = week.finished;
   const blocks: KnownBlock[] = [
-    header(opts.title ?? `Your week (${dayLabel(week.start)} – ${dayLabel(week.end)})`),
+    header(opts.title ?? (past ? `Your ${weekLabel(week)}` : `Your week (${dayLabel(week.start)} – ${dayLabel(week.end)})`)),
     section(`${budgetLine(week)}\n${LEVEL_LABEL[week.level]}`),
   ];
   const advice = levelAdvice(week);
   if (advice) blocks.push(context(advice));
-  const days = week.days.map((d) => `${d.date === week.today ? '*' : ''}${dayLabel(d.date)}${d.date === week.today ? '*' : ''}: ${d.minutes ? fmt(d.minutes) : '–'}`);
+  if (past) blocks.push(context(pastBudgetNote(week)));
+  const bold = (date: string) => !past && date === week.today;
+  const days = week.days.map((d) => `${bold(d.date) ? '*' : ''}${dayLabel(d.date)}${bold(d.date) ? '*' : ''}: ${d.minutes ? fmt(d.minutes) : '–'}`);
   blocks.push(fields([days.slice(0, 4).join('\n'), days.slice(4).join('\n')]));
   const kinds = KINDS.filter((k) => week.byKind[k] > 0).map((k) => `${KIND_LABEL[k]} ${fmt(week.byKind[k])}`);
-  blocks.push(context(kinds.length ? `By kind: ${kinds.join(' · ')}` : 'Nothing logged this week yet. Try `/ballast log 20m reply`.'));
-  if (week.strain) blocks.push(context(`Your pulse this week: advocacy ${STRAIN_WORDS[week.strain]}.`));
+  const nothing = past ? 'Nothing was logged that week.' : 'Nothing logged this week yet. Try `/ballast log 20m reply`.';
+  blocks.push(context(kinds.length ? `By kind: ${kinds.join(' · ')}` : nothing));
+  if (week.strain) blocks.push(context(`Your pulse ${past ? 'that' : 'this'} week: advocacy ${STRAIN_WORDS[week.strain]}.`));
   if (opts.openAssignments?.length) {
     blocks.push(divider(), section(`*Open assignments*\n${opts.openAssignments.slice(0, 10).join('\n')}`));
   }
@@ -49,7 +68,8 @@ export function weekBlocks(week: WeekModel, opts: { title?: string; openAssignme
 }
 
 export function weekText(week: WeekModel): string {
-  return `Your week: ${fmt(week.total)} of ${fmt(week.budget.minutes)} (${week.percent}%), ${week.level}.`;
+  const what = week.finished ? `Your ${weekLabel(week)}` : 'Your week';
+  return `${what}: ${fmt(week.total)} of ${fmt(week.budget.minutes)} (${week.percent}%), ${week.level}.`;
 }
 
 export function entryLine(e: Entry): string {

@@ -1,17 +1,25 @@
 // week, log, undo, budget, hours, privacy, help.
 import { errorReply, helpReply, textReply } from '../../../blocks/replies';
+import { context } from '../../../blocks/kit';
 import { budgetBlocks, entryLine, loggedBlocks, weekBlocks, weekText } from '../../../blocks/week';
+import { budgetChangedMessage } from '../../../blocks/budgetChange';
 import { privacyReply } from '../../../blocks/privacy';
-import { fmt } from '../../../blocks/format';
+import { dayLabel, fmt } from '../../../blocks/format';
 import { logEngagement, undoLast } from '../../../../services/entries';
-import { setBudget, setHours } from '../../../../services/budget';
-import { budgetOf, loadWeek } from '../../../../services/week';
+import { announceBudgetChange, setBudget, setHours } from '../../../../services/budget';
+import { budgetOf, loadWeek, weekOf } from '../../../../services/week';
 import { openAssignmentsOf } from '../../../../services/assignments';
 import { openAssignmentLines } from '../../../blocks/assignment';
 import type { HandlerTable } from './types';
 
 export const basics: HandlerTable = {
-  async week({ deps, person }) {
+  async week({ deps, person }, c) {
+    if (c.date !== undefined) {
+      const r = await weekOf(deps, person, c.date);
+      if (!r.ok) return errorReply(r.error);
+      // A finished week is shown as it stood when it ended; today's open assignments are not part of it.
+      if (r.value.finished) return { text: weekText(r.value), blocks: weekBlocks(r.value) };
+    }
     const week = await loadWeek(deps, person);
     const open = openAssignmentLines(await openAssignmentsOf(deps, person), person.tz);
     return { text: weekText(week), blocks: weekBlocks(week, { openAssignments: open }) };
@@ -37,15 +45,26 @@ export const basics: HandlerTable = {
   async 'budget-set'({ deps, person }, c) {
     const r = await setBudget(deps, person, c.userId, c.minutes);
     if (!r.ok) return errorReply(r.error);
-    return { text: `Set <@${c.userId}>'s weekly budget to ${fmt(r.value.budget.minutes)}.`, blocks: budgetBlocks(r.value.budget, `<@${c.userId}>'s`) };
+    const { budget, from, change } = r.value;
+    const told = change ? ' They will get a DM saying so.' : '';
+    return {
+      text: `Set <@${c.userId}>'s weekly budget to ${fmt(budget.minutes)}, from the week of ${dayLabel(from)}.${told}`,
+      blocks: [
+        ...budgetBlocks(budget, `<@${c.userId}>'s`),
+        context(`From the week of ${dayLabel(from)}; weeks that have ended keep the budget they had.${told}`),
+      ],
+      // The person hears of it after the reply has gone; a gone account is logged, not an error here.
+      after: change ? [async () => void (await announceBudgetChange(deps, change, budgetChangedMessage(change)))] : [],
+    };
   },
   async hours({ deps, person }, c) {
     const r = await setHours(deps, person, c.hours);
     if (!r.ok) return errorReply(r.error);
     const b = r.value.budget;
     return textReply(
-      `Your contracted hours are now ${c.hours} a week.`,
-      b.source === 'default' ? `Your budget follows them: ${fmt(b.minutes)} a week.` : `Your budget stays at ${fmt(b.minutes)}, as it was set explicitly.`,
+      `Your contracted hours are now ${c.hours} a week, from the week of ${dayLabel(r.value.from)}.`,
+      (b.source === 'default' ? `Your budget follows them: ${fmt(b.minutes)} a week.` : `Your budget stays at ${fmt(b.minutes)}, as it was set explicitly.`) +
+        ' Weeks that have ended keep theirs.',
     );
   },
   async privacy({ deps, person }) {
