@@ -7,7 +7,7 @@ import type { Command, IsoDate, Kind, Network, ParseContext, ParseError, ParseRe
 import { NETWORKS } from './types';
 
 export const SUBCOMMANDS = [
-  'week', 'log', 'undo', 'budget', 'hours', 'pause', 'resume', 'checkin', 'nudges', 'team',
+  'week', 'log', 'undo', 'entries', 'budget', 'hours', 'pause', 'resume', 'checkin', 'nudges', 'team',
   'assign', 'assignments', 'privacy', 'admin', 'export', 'help',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -29,6 +29,7 @@ export const USAGE: Record<string, Usage> = {
     summary: 'Record time spent; the reply shows your week against your budget.',
   },
   undo: { usage: '/ballast undo', example: '/ballast undo', summary: 'Remove your most recent entry.' },
+  entries: { usage: '/ballast entries', example: '/ballast entries', summary: 'Your entries of the last 14 days, each with Edit and Delete.' },
   budget: {
     usage: '/ballast budget  |  /ballast budget @person <duration>',
     example: '/ballast budget @dana 3h',
@@ -606,6 +607,7 @@ const PARSERS: Record<Subcommand, (input: Input) => Command> = {
   week: noArgs({ type: 'week' }, 'week'),
   log: parseLog,
   undo: noArgs({ type: 'undo' }, 'undo'),
+  entries: noArgs({ type: 'entries' }, 'entries'),
   budget: parseBudget,
   hours: parseHours,
   pause: parsePause,

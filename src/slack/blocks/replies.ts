@@ -20,7 +20,7 @@ export function textReply(text: string, note?: string): Reply {
 }
 
 const HELP_ORDER = [
-  'week', 'log', 'undo', 'budget', 'hours', 'pause', 'resume', 'checkin', 'nudges', 'team', 'assign',
+  'week', 'log', 'undo', 'entries', 'budget', 'hours', 'pause', 'resume', 'checkin', 'nudges', 'team', 'assign',
   'assignments', 'privacy', 'export', 'admin', 'help',
 ];
 
