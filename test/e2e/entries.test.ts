@@ -174,13 +174,14 @@ describe('Edit', () => {
     const ada = person();
     await log(ada, '20m reply today');
     const [e] = rowsOf(ada);
-    for (const [values, block, fragment] of [
+    const cases: [Partial<Parameters<typeof formValues>[0]>, string, string][] = [
       [{ minutes: '13h' }, F.minutesBlock, 'at most 12 hours'],
       [{ minutes: 'soon' }, F.minutesBlock, "isn't a duration"],
       [{ date: '2026-11-27' }, F.dateBlock, 'future'],
       [{ date: '2026-11-01' }, F.dateBlock, '14 days'],
       [{ link: 'ftp://x.org/f' }, F.linkBlock, 'http'],
-    ] as const) {
+    ];
+    for (const [values, block, fragment] of cases) {
       const r = await submitEdit(ada, e.id, formValues({ minutes: '30m', kind: 'respond', date: '2026-11-26', ...values }));
       const body = r.body as { response_action: string; errors: Record<string, string> };
       expect(body.response_action).toBe('errors');
