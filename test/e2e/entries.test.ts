@@ -199,6 +199,8 @@ describe('Edit', () => {
     await submitEdit(ada, e.id, formValues({ minutes: '200', kind: 'respond', date: '2026-11-26' }));
     await t.fake.waitFor(() => warningsTo(ada).length === 1);
     expect(textOf(warningsTo(ada)[0])).toMatch(/nearing/);
+    expect(textOf(warningsTo(ada)[0])).toContain('week of Mon 23 Nov');
+    expect(textOf(warningsTo(ada)[0])).not.toMatch(/\d{4}-W\d\d/);
     // Down and up again, and a redelivery of the same submission: still the one warning.
     await submitEdit(ada, e.id, formValues({ minutes: '60', kind: 'respond', date: '2026-11-26' }));
     await submitEdit(ada, e.id, formValues({ minutes: '210', kind: 'respond', date: '2026-11-26' }), 'VSAME');
