@@ -107,6 +107,7 @@ export async function ownEditableEntry(deps: Deps, person: Person, entryId: numb
   return ok(entry);
 }
 
+/** An edit, in the shape of a new entry (`created` is true: the change is new, so its follow-ups run). */
 export interface Edited extends Logged {
   /** The entry as it was before the edit. */
   before: Entry;

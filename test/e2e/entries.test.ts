@@ -111,6 +111,18 @@ describe('/ballast entries', () => {
     expect(del.confirm.deny.text).toBe('Keep it');
   });
 
+  it("lists only the person's own entries", async () => {
+    const ada = person();
+    const bob = person();
+    await log(ada, '25m reply today ada-only-note');
+    await log(bob, '30m post today bob-only-note');
+    const adas = await list(ada);
+    expect(textOf(adas)).toContain('ada-only-note');
+    expect(textOf(adas)).not.toContain('bob-only-note');
+    const bobsIds = rowsOf(bob).map((r) => String(r.id));
+    expect(buttonsOf(adas.blocks).filter((b) => bobsIds.includes(b.value ?? ''))).toEqual([]);
+  });
+
   it('says so when there is nothing in the last 14 days', async () => {
     expect(textOf(await list(person()))).toContain('Nothing logged in the last 14 days');
   });
