@@ -26,6 +26,9 @@ export const ACTIONS = {
   /** Edit / Delete on a listed entry (`/ballast entries`, App Home); the value is the entry id. */
   entryEdit: 'ballast_entry_edit',
   entryDelete: 'ballast_entry_delete',
+  /** "Older" / "Newer" under `/ballast entries`; the value is the index of the first entry to show. */
+  entriesOlder: 'ballast_entries_older',
+  entriesNewer: 'ballast_entries_newer',
   /** Undo on the confirmation of a log (command reply, log-modal DM); the value is the entry id. */
   entryUndo: 'ballast_entry_undo',
   /** App Home's "← Earlier week" / "Later week →"; the value is the Monday of the week to show. */
@@ -48,6 +51,7 @@ export const BLOCKS = {
   pulseButtons: 'pulse_buttons',
   homeWeekNav: 'home_week_nav',
   homeEntriesHeader: 'home_entries',
+  entriesPages: 'entries_pages',
 } as const;
 
 /** The block ids of one listed entry: its line and its Edit / Delete buttons. */

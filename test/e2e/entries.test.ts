@@ -135,7 +135,17 @@ describe('/ballast entries', () => {
     const reply = await list(ada);
     expect(reply.blocks.length).toBeLessThanOrEqual(50);
     expect(buttonsOf(reply.blocks).filter((b) => b.action_id === ACTIONS.entryEdit)).toHaveLength(20);
-    expect(textOf(reply)).toContain('3 older entries are not shown here');
+    expect(textOf(reply)).toContain('1–20 of 23');
+    const older = buttonsOf(reply.blocks).find((b) => b.action_id === ACTIONS.entriesOlder)!;
+    expect(older).toEqual(expect.objectContaining({ text: 'Older →', value: '20' }));
+    const next = await (await press(ada, ACTIONS.entriesOlder, older.value!, reply.blocks)).wait();
+    expect(next.replace_original).toBe(true);
+    const ids = rowsOf(ada).map((r) => String(r.id));
+    // The three oldest, with the way back.
+    expect(buttonsOf(next.blocks).filter((b) => b.action_id === ACTIONS.entryEdit).map((b) => b.value)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(buttonsOf(next.blocks).filter((b) => b.action_id === ACTIONS.entriesNewer).map((b) => b.value)).toEqual(['0']);
+    expect(buttonsOf(next.blocks).some((b) => b.action_id === ACTIONS.entriesOlder)).toBe(false);
+    expect(textOf(next)).toContain('21–23 of 23');
   });
 });
 

@@ -3,7 +3,7 @@ import type { Entry } from '../../src/core/model';
 import { shownWeek } from '../../src/core/history';
 import { summarizeWeek } from '../../src/core/week';
 import {
-  MAX_LISTED, editEntryModal, editedView, entriesReply, entryBlocks, homeEntryBlocks, loggedMessage, readEditMetadata, undoneReply,
+  MAX_LISTED, editEntryModal, pageStart, editedView, entriesReply, entryBlocks, homeEntryBlocks, loggedMessage, readEditMetadata, undoneReply,
 } from '../../src/slack/blocks/entries';
 import { homeView } from '../../src/slack/blocks/home';
 import { durationText } from '../../src/slack/blocks/logModal';
@@ -35,7 +35,13 @@ describe('entry blocks with the longest notes and links', () => {
     for (const n of [0, 1, MAX_LISTED, 40]) okMessage(entriesReply(many.slice(0, n), { notice: 'Deleted something.' }));
     const reply = entriesReply(many);
     expect(buttonsOf(reply.blocks).filter((b) => b.action_id === ACTIONS.entryEdit)).toHaveLength(MAX_LISTED);
-    expect(textOf(reply)).toContain('20 older entries are not shown here');
+    expect(textOf(reply)).toContain('1–20 of 40');
+    expect(buttonsOf(reply.blocks).filter((b) => b.action_id === ACTIONS.entriesOlder).map((b) => b.value)).toEqual(['20']);
+    const second = entriesReply(many, { start: 20 });
+    okMessage(second);
+    expect(buttonsOf(second.blocks).filter((b) => b.action_id === ACTIONS.entryEdit).map((b) => b.value)[0]).toBe('21');
+    expect(buttonsOf(second.blocks).filter((b) => b.action_id === ACTIONS.entriesNewer).map((b) => b.value)).toEqual(['0']);
+    expect(buttonsOf(second.blocks).some((b) => b.action_id === ACTIONS.entriesOlder)).toBe(false);
   });
 
   it('each entry has Edit and a danger Delete with a confirm dialog naming the entry without its note', () => {
@@ -98,6 +104,12 @@ it.each([
   ['3', 3], ['12345', 12345], ['', null], ['0', null], ['-1', null], ['1e3', null], ['3 ', null], ['{"id":3}', null], ['99999999999999999', null],
 ])('reads edit metadata %j as %p', (metadata, id) => {
   expect(readEditMetadata(metadata)).toBe(id);
+});
+
+it.each([
+  [0, 45, 0], [20, 45, 20], [39, 45, 20], [40, 45, 40], [60, 45, 40], [-5, 45, 0], [Number.NaN, 45, 0], [1e30, 45, 0], [20, 20, 0], [0, 0, 0],
+])('a page asked to start at %p of %p entries starts at %p', (requested, total, start) => {
+  expect(pageStart(requested, total)).toBe(start);
 });
 
 it.each([

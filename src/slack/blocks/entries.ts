@@ -42,18 +42,34 @@ export function entryBlocks(e: Entry): KnownBlock[] {
   ];
 }
 
-/** The reply to `/ballast entries` (and what it turns into after a delete, with `notice` on top). */
-export function entriesReply(entries: Entry[], opts: { notice?: string } = {}): Reply {
+/** Where a page of the list starts (from a button value, so anything): a multiple of MAX_LISTED inside the list. */
+export function pageStart(requested: number, total: number): number {
+  const n = Number.isSafeInteger(requested) && requested > 0 ? requested : 0;
+  const last = Math.max(0, Math.floor((total - 1) / MAX_LISTED) * MAX_LISTED);
+  return Math.min(Math.floor(n / MAX_LISTED) * MAX_LISTED, last);
+}
+
+/**
+ * The reply to `/ballast entries` (and what it turns into after a delete, with `notice` on top): one
+ * page of MAX_LISTED, newest first, with Older / Newer to the rest.
+ */
+export function entriesReply(entries: Entry[], opts: { notice?: string; start?: number } = {}): Reply {
   const blocks: KnownBlock[] = [header('Your entries, last 14 days')];
   if (opts.notice) blocks.push(section(opts.notice));
   if (entries.length === 0) {
     blocks.push(section('Nothing logged in the last 14 days. Try `/ballast log 20m reply`.'));
   } else {
-    for (const e of entries.slice(0, MAX_LISTED)) blocks.push(...entryBlocks(e));
-    const rest = entries.length - MAX_LISTED;
-    blocks.push(context(rest > 0
-      ? `${rest} older ${rest === 1 ? 'entry is' : 'entries are'} not shown here; \`/ballast export\` sends you every entry.`
+    const start = pageStart(opts.start ?? 0, entries.length);
+    const page = entries.slice(start, start + MAX_LISTED);
+    for (const e of page) blocks.push(...entryBlocks(e));
+    const end = start + page.length;
+    const paging = [];
+    if (start > 0) paging.push(button('← Newer', ACTIONS.entriesNewer, String(start - MAX_LISTED)));
+    if (end < entries.length) paging.push(button('Older →', ACTIONS.entriesOlder, String(end)));
+    blocks.push(context(paging.length
+      ? `${start + 1}–${end} of ${entries.length}. Only you see these.`
       : 'Only you see these. Entries older than 14 days are kept as history and can no longer be changed.'));
+    if (paging.length) blocks.push(actions(paging, BLOCKS.entriesPages));
   }
   const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
   return { text: `${opts.notice ? `${opts.notice} ` : ''}Your entries of the last 14 days: ${count}.`, blocks };

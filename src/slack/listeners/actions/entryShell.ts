@@ -16,6 +16,8 @@ export interface EntryClick {
   who: Person;
   /** NaN when the value is not a number: the service refuses it like any id that is not the clicker's. */
   entryId: number;
+  /** The button's value as sent. */
+  value: string | undefined;
   triggerId: string;
   fromHome: boolean;
 }
@@ -43,7 +45,7 @@ export function entryButton(deps: ListenerDeps, failure: string, handle: (click:
         await note(errorReply(who.error));
         return;
       }
-      const answer = await handle({ who: who.value, entryId: Number(action.value), triggerId: body.trigger_id, fromHome });
+      const answer = await handle({ who: who.value, entryId: Number(action.value), value: action.value, triggerId: body.trigger_id, fromHome });
       if (answer.replace && !fromHome) await respond({ response_type: 'ephemeral', replace_original: true, ...answer.replace });
       if (answer.note) await note(answer.note);
       // From App Home, even a refusal redraws it: a stale Home (the entry deleted elsewhere) catches up.

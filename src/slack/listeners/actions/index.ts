@@ -15,6 +15,7 @@ import { entryEdit } from './entryEdit';
 import { entryDelete } from './entryDelete';
 import { entryUndo } from './entryUndo';
 import { homeWeek } from './homeWeek';
+import { entriesPage } from './entriesPage';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.openLogModal, openLogModal(deps));
@@ -38,6 +39,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.entryEdit, entryEdit(deps));
   app.action(ACTIONS.entryDelete, entryDelete(deps));
   app.action(ACTIONS.entryUndo, entryUndo(deps));
+  app.action(ACTIONS.entriesOlder, entriesPage(deps));
+  app.action(ACTIONS.entriesNewer, entriesPage(deps));
   app.action(ACTIONS.homeWeekEarlier, homeWeek(deps));
   app.action(ACTIONS.homeWeekLater, homeWeek(deps));
 }
