@@ -2,8 +2,10 @@
 import type { Entry, Person } from '../core/model';
 import { levelWith, type WeekModel } from '../core/week';
 import type { IsoDate, Kind, Level, Network, Source } from '../core/types';
-import { daysBetween, localDate, weekKey } from '../core/time';
+import { addDays, daysBetween, localDate, weekKey } from '../core/time';
 import { MAX_DAYS_BACK, MAX_ENTRY_MINUTES, MIN_ENTRY_MINUTES } from '../core/limits';
+import { EDITABLE_DAYS, isEditable } from '../core/history';
+import type { LogFormValue } from '../core/logForm';
 import { fail, ok, type Outcome } from './result';
 import type { Deps } from './ports';
 import { loadWeek } from './week';
@@ -52,17 +54,20 @@ export async function logEngagement(deps: Deps, person: Person, input: LogInput)
   );
   const week = await loadWeek(deps, person, date);
   const logged: Logged = { entry, created, week, levelBefore: created ? levelWith(week, week.total - entry.minutes) : week.level };
-  if (created) {
-    for (const hook of deps.afterLog ?? []) {
-      try {
-        await hook(deps, person, logged);
-      } catch (err) {
-        // The entry is stored; a failed follow-up (a warning DM) must not undo or hide that.
-        deps.log.error({ err, userId: person.id, entryId: entry.id }, 'after-log hook failed');
-      }
+  if (created) await runAfterLog(deps, person, logged);
+  return ok(logged);
+}
+
+/** The follow-ups of a change to someone's week (warnings), each failure logged and contained. */
+export async function runAfterLog(deps: Deps, person: Person, logged: Logged): Promise<void> {
+  for (const hook of deps.afterLog ?? []) {
+    try {
+      await hook(deps, person, logged);
+    } catch (err) {
+      // The entry is stored; a failed follow-up (a warning DM) must not undo or hide that.
+      deps.log.error({ err, userId: person.id, entryId: logged.entry.id }, 'after-log hook failed');
     }
   }
-  return ok(logged);
 }
 
 export async function undoLast(deps: Deps, person: Person): Promise<Outcome<{ entry: Entry; week: WeekModel }>> {
@@ -74,9 +79,68 @@ export async function undoLast(deps: Deps, person: Person): Promise<Outcome<{ en
 export async function undoEntry(
   deps: Deps, person: Person, entryId: number,
 ): Promise<Outcome<{ entry: Entry; week: WeekModel }>> {
-  const entry = await deps.store.entries.get(entryId);
+  const entry = Number.isSafeInteger(entryId) ? await deps.store.entries.get(entryId) : undefined;
   if (!entry || entry.personId !== person.id || !(await deps.store.entries.remove(entryId, person.id))) {
     return fail('already_undone', 'That entry was already removed.');
   }
   return ok({ entry, week: await loadWeek(deps, person, entry.date) });
+}
+
+/**
+ * The one refusal for an entry id that is not the person's own, whether it is someone else's or gone:
+ * a forged or stale click learns nothing about anyone.
+ */
+const notYours = <T>(): Outcome<T> => fail('already_undone', 'That entry was already removed.');
+const tooOld = <T>(): Outcome<T> =>
+  fail('too_old_to_change', `That entry is more than ${EDITABLE_DAYS} days old; Ballast keeps it as history and it can no longer be changed.`);
+
+/** The person's entries of the last 14 days, newest first. */
+export async function recentEntries(deps: Deps, person: Person): Promise<Entry[]> {
+  const today = localDate(deps.clock.now(), person.tz);
+  return deps.store.entries.recentOf(person.id, addDays(today, -EDITABLE_DAYS), today);
+}
+
+/** One of the person's own entries, still inside the editable window. */
+export async function ownEditableEntry(deps: Deps, person: Person, entryId: number): Promise<Outcome<Entry>> {
+  const entry = Number.isSafeInteger(entryId) ? await deps.store.entries.get(entryId) : undefined;
+  if (!entry || entry.personId !== person.id) return notYours();
+  if (!isEditable(entry.date, localDate(deps.clock.now(), person.tz))) return tooOld();
+  return ok(entry);
+}
+
+/** An edit, in the shape of a new entry (`created` is true: the change is new, so its follow-ups run). */
+export interface Edited extends Logged {
+  /** The entry as it was before the edit. */
+  before: Entry;
+}
+
+/**
+ * Replace what one of the person's entries says with a validated log form (core/logForm.ts), keeping
+ * the week key in step with the date. Returns what a new entry's follow-ups need: the week the entry
+ * now sits in and its level without this edit, so crossing a level warns as a new entry would. The
+ * listener runs those follow-ups (runAfterLog) once it has acknowledged.
+ */
+export async function editEntry(deps: Deps, person: Person, entryId: number, value: LogFormValue): Promise<Outcome<Edited>> {
+  const found = await ownEditableEntry(deps, person, entryId);
+  if (!found.ok) return found;
+  const before = found.value;
+  const entry = await deps.store.entries.updateOwned(entryId, person.id, {
+    minutes: value.minutes, kind: value.kind, network: value.network, link: value.link, note: value.note,
+    date: value.date, weekKey: weekKey(value.date),
+  });
+  if (!entry) return notYours();
+  const week = await loadWeek(deps, person, entry.date);
+  const withoutEdit = week.total - entry.minutes + (before.weekKey === entry.weekKey ? before.minutes : 0);
+  return ok({ entry, before, created: true, week, levelBefore: levelWith(week, withoutEdit) });
+}
+
+/** Delete one of the person's entries of the last 14 days; the remaining ones come back for the list. */
+export async function deleteEntry(
+  deps: Deps, person: Person, entryId: number,
+): Promise<Outcome<{ entry: Entry; week: WeekModel; remaining: Entry[] }>> {
+  const found = await ownEditableEntry(deps, person, entryId);
+  if (!found.ok) return found;
+  if (!(await deps.store.entries.remove(entryId, person.id))) return notYours();
+  const entry = found.value;
+  return ok({ entry, week: await loadWeek(deps, person, entry.date), remaining: await recentEntries(deps, person) });
 }

@@ -23,6 +23,17 @@ export const ACTIONS = {
   pulseNone: 'ballast_pulse_none',
   pulseBit: 'ballast_pulse_bit',
   pulseBack: 'ballast_pulse_back',
+  /** Edit / Delete on a listed entry (`/ballast entries`, App Home); the value is the entry id. */
+  entryEdit: 'ballast_entry_edit',
+  entryDelete: 'ballast_entry_delete',
+  /** "Older" / "Newer" under `/ballast entries`; the value is the index of the first entry to show. */
+  entriesOlder: 'ballast_entries_older',
+  entriesNewer: 'ballast_entries_newer',
+  /** Undo on the confirmation of a log (command reply, log-modal DM); the value is the entry id. */
+  entryUndo: 'ballast_entry_undo',
+  /** App Home's "← Earlier week" / "Later week →"; the value is the Monday of the week to show. */
+  homeWeekEarlier: 'ballast_home_week_earlier',
+  homeWeekLater: 'ballast_home_week_later',
 } as const;
 
 export const VIEWS = {
@@ -30,13 +41,21 @@ export const VIEWS = {
   assignDone: 'ballast_assign_done_modal',
   assignModal: 'ballast_assign_modal',
   checkinOther: 'ballast_checkin_other_modal',
+  /** The log modal prefilled with one entry; private_metadata holds the entry id. */
+  editEntry: 'ballast_edit_entry_modal',
 } as const;
 
 /** Block ids of scheduled messages. */
 export const BLOCKS = {
   checkinButtons: 'checkin_buttons',
   pulseButtons: 'pulse_buttons',
+  homeWeekNav: 'home_week_nav',
+  homeEntriesHeader: 'home_entries',
+  entriesPages: 'entries_pages',
 } as const;
+
+/** The block ids of one listed entry: its line and its Edit / Delete buttons. */
+export const entryBlockId = (entryId: number, part: 'line' | 'buttons'): string => `entry_${entryId}_${part}`;
 
 export const SHORTCUTS = {
   logEngagement: 'ballast_log_engagement',

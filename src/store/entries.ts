@@ -15,6 +15,9 @@ export const toEntry = (r: EntryRow): Entry => ({
   createdAt: r.created_at,
 });
 
+/** What an edit may change. */
+export type EntryPatch = Pick<Entry, 'minutes' | 'kind' | 'network' | 'link' | 'note' | 'date' | 'weekKey'>;
+
 export function entriesStore(db: Db) {
   const insert = db.prepare(`
     INSERT INTO entries (person_id, minutes, kind, network, link, note, date, week_key, source, assignment_id,
@@ -38,6 +41,12 @@ export function entriesStore(db: Db) {
   const all = db.prepare<[string, string], EntryRow>(
     'SELECT * FROM entries WHERE date BETWEEN ? AND ? ORDER BY date, person_id, id');
   const ofPerson = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE person_id = ? ORDER BY date, id');
+  const recent = db.prepare<[string, string, string], EntryRow>(
+    'SELECT * FROM entries WHERE person_id = ? AND date BETWEEN ? AND ? ORDER BY date DESC, created_at DESC, id DESC');
+  const update = db.prepare(`
+    UPDATE entries SET minutes = @minutes, kind = @kind, network = @network, link = @link, note = @note,
+                       date = @date, week_key = @weekKey
+    WHERE id = @id AND person_id = @personId`);
 
   return {
     /** Insert; with a dedupe key already used, returns the earlier entry and created = false. */
@@ -65,6 +74,21 @@ export function entriesStore(db: Db) {
     /** Remove one of the person's own entries; false if it was not theirs or already gone. */
     async remove(id: number, personId: string): Promise<boolean> {
       return remove.run(id, personId).changes === 1;
+    },
+    /**
+     * Change one of the person's own entries (what was logged, not who or how); the week key moves with
+     * the date. Undefined if it was not theirs or is gone.
+     */
+    async updateOwned(id: number, personId: string, patch: EntryPatch): Promise<Entry | undefined> {
+      const changed = update.run({
+        id, personId, minutes: patch.minutes, kind: patch.kind, network: patch.network, link: patch.link,
+        note: patch.note, date: patch.date, weekKey: patch.weekKey,
+      }).changes === 1;
+      return changed ? toEntry(byId.get(id)!) : undefined;
+    },
+    /** The person's entries dated between `from` and `to`, newest first. */
+    async recentOf(personId: string, from: IsoDate, to: IsoDate): Promise<Entry[]> {
+      return recent.all(personId, from, to).map(toEntry);
     },
     async between(personId: string, from: IsoDate, to: IsoDate): Promise<Entry[]> {
       return inRange.all(personId, from, to).map(toEntry);

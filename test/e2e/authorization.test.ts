@@ -98,6 +98,7 @@ const SURFACES: SurfaceRow[] = [
   { what: '/ballast budget @employee', show: (_t, c, id) => replyOf(c, id, `budget ${m('employee')} 4h`) },
   { what: '/ballast budget @otherReport', show: (_t, c, id) => replyOf(c, id, `budget ${m('otherReport')} 4h`) },
   { what: '/ballast privacy', show: (_t, c, id) => replyOf(c, id, 'privacy') },
+  { what: '/ballast entries', show: (_t, c, id) => replyOf(c, id, 'entries') },
   { what: '/ballast undo (of their own entry)', show: (_t, c, id) => replyOf(c, id, 'undo') },
   { what: '/ballast team', show: (_t, c, id) => replyOf(c, id, 'team') },
   { what: '/ballast admin report', show: (_t, c, id) => replyOf(c, id, 'admin report') },

@@ -11,10 +11,10 @@
  *
  * To cover a new button or modal, add its rows to ROWS with `everyone(...)`.
  */
-import { localDate } from '../../src/core/time';
+import { localDate, weekKey } from '../../src/core/time';
 import { checkinQuestion } from '../../src/slack/blocks/checkin';
 import { encodeOffer, encodeReassign } from '../../src/slack/blocks/assignment';
-import { ACTIONS, ASSIGN_MODAL as F, SHORTCUTS, VIEWS } from '../../src/slack/ids';
+import { ACTIONS, ASSIGN_MODAL as F, LOG_MODAL as L, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { buttonsOf, textOf } from '../support/assignments';
 import type { TestApp } from '../support/app';
 import {
@@ -26,9 +26,11 @@ import type { SlackClient } from '../support/signer';
 
 const LINK = 'https://x.com/acme/status/2001';
 const ZONE = 'Europe/Berlin';
+// The cast's clock starts on Thursday 26 Nov 2026 (test/support/app.ts).
+const TWO_DAYS_AGO = '2026-11-24';
 
 /** What a row needs in place before the actor acts; made fresh for every row. */
-type Given = 'offered' | 'askingWhy' | 'accepted' | 'declined' | 'checkedIn' | 'nothing';
+type Given = 'offered' | 'askingWhy' | 'accepted' | 'declined' | 'checkedIn' | 'logged' | 'nothing';
 
 interface Fixture {
   /** An assignment the lead offered the employee (for the `given` states), with its own link. */
@@ -36,7 +38,7 @@ interface Fixture {
   link: string;
   /** The message the actor's click comes from: the employee's offer DM, or their answered check-in. */
   message: FakeMessage | null;
-  /** The employee's check-in entry (`checkedIn`). */
+  /** The employee's check-in entry (`checkedIn`), or an entry they logged in the modal (`logged`). */
   entryId: number;
 }
 
@@ -134,6 +136,17 @@ const reassigned = (t: TestApp, f: Fixture) =>
   t.ballast.store.db.prepare("SELECT COUNT(*) AS n FROM assignments WHERE assignee_id = ? AND link = ? AND state = 'offered'").get(CAST.colleague, f.link);
 const entryExists = (t: TestApp, f: Fixture) =>
   t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries WHERE id = ?').get(f.entryId);
+const entryAsStored = (t: TestApp, f: Fixture) =>
+  t.ballast.store.db.prepare('SELECT minutes, kind, note, date, week_key AS weekKey FROM entries WHERE id = ?').get(f.entryId);
+/** The edit modal as the employee would submit it for their entry: 40 minutes of sharing, two days ago. */
+const editForm = (date: string) => () => ({
+  [L.minutesBlock]: { [L.minutesAction]: '40m' },
+  [L.kindBlock]: { [L.kindAction]: { type: 'static_select', selected_option: { value: 'share', text: { type: 'plain_text', text: 'Sharing' } } } },
+  [L.networkBlock]: { [L.networkAction]: { type: 'static_select', selected_option: null } },
+  [L.dateBlock]: { [L.dateAction]: { type: 'datepicker', selected_date: date } },
+  [L.linkBlock]: { [L.linkAction]: { type: 'url_text_input', value: null } },
+  [L.noteBlock]: { [L.noteAction]: 'edited' },
+});
 
 // ── The table ────────────────────────────────────────────────────────────────────────────────────
 
@@ -223,6 +236,24 @@ const ROWS: Row[] = [
     given: 'checkedIn', act: press(ACTIONS.checkinUndo, (f) => String(f.entryId)), effect: entryExists, refusal: NOT_THEIR_ENTRY,
     after: () => ({ n: 0 }),
   }),
+  // An entry's Edit, Delete and Undo, and the edit modal: its owner only, whatever id a payload carries.
+  ...everyone("open the edit modal on the employee's entry", ASSIGNEE, {
+    given: 'logged', act: press(ACTIONS.entryEdit, (f) => String(f.entryId), { ephemeral: true }),
+    effect: modalsOpened(VIEWS.editEntry, (f) => String(f.entryId)), refusal: NOT_THEIR_ENTRY, after: (n) => (n as number) + 1,
+  }),
+  ...everyone("submit the edit modal for the employee's entry", ASSIGNEE, {
+    given: 'logged', act: submit(VIEWS.editEntry, editForm(TWO_DAYS_AGO), (f) => String(f.entryId)),
+    effect: entryAsStored, refusal: NOT_THEIR_ENTRY,
+    after: () => ({ minutes: 40, kind: 'share', note: 'edited', date: TWO_DAYS_AGO, weekKey: weekKey(TWO_DAYS_AGO) }),
+  }),
+  ...everyone("delete the employee's entry", ASSIGNEE, {
+    given: 'logged', act: press(ACTIONS.entryDelete, (f) => String(f.entryId), { ephemeral: true }), effect: entryExists, refusal: NOT_THEIR_ENTRY,
+    after: () => ({ n: 0 }),
+  }),
+  ...everyone("undo the employee's log from its confirmation", ASSIGNEE, {
+    given: 'logged', act: press(ACTIONS.entryUndo, (f) => String(f.entryId)), effect: entryExists, refusal: NOT_THEIR_ENTRY,
+    after: () => ({ n: 0 }),
+  }),
 ];
 
 // ── Running it ───────────────────────────────────────────────────────────────────────────────────
@@ -280,6 +311,14 @@ async function arrangeGiven(given: Given): Promise<Fixture> {
   const link = `${LINK}/${++seq}`;
   const f: Fixture = { assignmentId: 0, link, message: null, entryId: 0 };
   if (given === 'nothing') return f;
+  if (given === 'logged') {
+    // A fresh entry of the employee's, from the log modal, beside the private one the cast logged.
+    db.prepare("DELETE FROM entries WHERE person_id = ? AND source = 'modal'").run(CAST.employee);
+    const date = localDate(t.clock.now(), ZONE);
+    const { entry } = await t.ballast.store.entries.add({ personId: CAST.employee, minutes: 15, kind: 'respond', note: 'to change', date, weekKey: weekKey(date), source: 'modal' }, t.clock.now());
+    f.entryId = entry.id;
+    return f;
+  }
   if (given === 'checkedIn') {
     db.prepare("DELETE FROM entries WHERE person_id = ? AND source = 'checkin'").run(CAST.employee);
     const date = localDate(t.clock.now(), ZONE);

@@ -49,6 +49,24 @@ describe('entries', () => {
   beforeEach(() => store.people.upsertProfile(profile('U1'), 1));
   const base = { personId: 'U1', minutes: 30, kind: 'respond' as const, date: '2026-11-26', weekKey: '2026-W48', source: 'command' as const };
 
+  it("changes only the owner's entry, keeping who and how it was logged", async () => {
+    await store.people.upsertProfile(profile('U2'), 1);
+    const { entry } = await store.entries.add({ ...base, note: 'old', assignmentId: null }, 5);
+    const patch = { minutes: 45, kind: 'share' as const, network: 'x' as const, link: 'https://e.com/1', note: 'new', date: '2026-11-20', weekKey: '2026-W47' };
+    expect(await store.entries.updateOwned(entry.id, 'U2', patch)).toBeUndefined();
+    expect(await store.entries.get(entry.id)).toEqual(entry);
+    expect(await store.entries.updateOwned(entry.id, 'U1', patch)).toEqual({ ...entry, ...patch });
+    expect(await store.entries.updateOwned(9999, 'U1', patch)).toBeUndefined();
+  });
+
+  it('lists recent entries newest first, by date and then by when they were logged, inside the range', async () => {
+    const a = (await store.entries.add({ ...base, date: '2026-11-20' }, 1)).entry;
+    const b = (await store.entries.add({ ...base, date: '2026-11-25' }, 2)).entry;
+    const c = (await store.entries.add({ ...base, date: '2026-11-25' }, 3)).entry;
+    await store.entries.add({ ...base, date: '2026-11-11' }, 4);
+    expect((await store.entries.recentOf('U1', '2026-11-12', '2026-11-26')).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+  });
+
   it('returns the first entry for a repeated dedupe key instead of storing a second', async () => {
     const a = await store.entries.add({ ...base, dedupeKey: 'k1' }, 1);
     const b = await store.entries.add({ ...base, minutes: 45, dedupeKey: 'k1' }, 2);

@@ -2,7 +2,7 @@
 import type { WeekModel } from '../../core/week';
 import type { Level } from '../../core/types';
 import { context, section } from './kit';
-import { LEVEL_LABEL, fmt } from './format';
+import { LEVEL_LABEL, dayLabel, fmt } from './format';
 import { budgetLine, levelAdvice } from './week';
 import type { OutgoingMessage } from '../../services/ports';
 
@@ -23,7 +23,7 @@ export function warningMessage(level: Exclude<Level, 'ok'>, week: WeekModel): Ou
   return {
     text,
     blocks: [
-      section(`${LEVEL_LABEL[level]}: *${HEADLINE[level]}* (${week.weekKey}).\n${budgetLine(week)}`),
+      section(`${LEVEL_LABEL[level]}: *${HEADLINE[level]}* (week of ${dayLabel(week.start)}).\n${budgetLine(week)}`),
       section(`${why ? `${why} ` : ''}${advice}`),
       context('You get this once per level per week. `/ballast week` shows the detail.'),
     ],

@@ -2,7 +2,8 @@
 import type { Entry } from '../../core/model';
 import type { BudgetInfo, WeekModel } from '../../core/week';
 import { KINDS, type Strain } from '../../core/types';
-import { bar, context, divider, escape, fields, header, section, type KnownBlock } from './kit';
+import { bar, button, context, divider, escape, fields, header, section, type KnownBlock } from './kit';
+import { ACTIONS } from '../ids';
 import { KIND_LABEL, LEVEL_LABEL, dayLabel, fmt } from './format';
 
 export function budgetLine(week: WeekModel): string {
@@ -81,12 +82,15 @@ export function entryLine(e: Entry): string {
   return line;
 }
 
+/** The Undo on every confirmation of a log: removes exactly this entry, for its owner only. */
+export const undoButton = (entry: Entry) => button('Undo', ACTIONS.entryUndo, String(entry.id));
+
 export function loggedBlocks(entry: Entry, week: WeekModel): KnownBlock[] {
   return [
-    section(`:white_check_mark: Logged ${entryLine(entry)}.${entry.link ? `\n<${entry.link}>` : ''}`),
+    section(`:white_check_mark: Logged ${entryLine(entry)}.${entry.link ? `\n<${entry.link}>` : ''}`, { accessory: undoButton(entry) }),
     section(`${budgetLine(week)}\n${LEVEL_LABEL[week.level]}`),
     ...(levelAdvice(week) ? [context(levelAdvice(week)!)] : []),
-    context('Made a mistake? `/ballast undo` removes it.'),
+    context('`/ballast entries` lists your last 14 days, to edit or delete.'),
   ];
 }
 

@@ -441,6 +441,8 @@ const ASSIGNEE_ACTIONS = new Set<string>([
   ACTIONS.assignAccept, ACTIONS.assignAcceptAnyway, ACTIONS.assignDeclineNoCapacity, ACTIONS.assignDeclineNotMyArea, ACTIONS.assignDeclineOther,
 ]);
 const PULSE_ACTIONS = new Set<string>([ACTIONS.pulseNone, ACTIONS.pulseBit, ACTIONS.pulseBack]);
+/** The buttons that remove one of the clicker's own entries: check-in Undo, a confirmation's Undo, Delete. */
+const REMOVING_ACTIONS = new Set<string>([ACTIONS.checkinUndo, ACTIONS.entryUndo, ACTIONS.entryDelete]);
 
 it(`answers ${RUNS.toLocaleString('en')} generated button payloads without throwing on anything Slack could send, changing only what the clicker may`, async () => {
   // A clean slate of entries (the command and modal properties above logged thousands), and offers to act on.
@@ -473,7 +475,7 @@ it(`answers ${RUNS.toLocaleString('en')} generated button payloads without throw
       for (const e of changed.entries) {
         same(e.person, userId);
         if (e.delta === 1) same(acted.some((a) => Object.hasOwn(CHECKIN_MINUTES, a)), true);
-        else same(e.delta === -1 && acted.includes(ACTIONS.checkinUndo), true);
+        else same(e.delta === -1 && acted.some((a) => REMOVING_ACTIONS.has(a)), true);
         if (e.delta === 1) stats.checkinEntriesLogged += 1;
         else stats.checkinEntriesUndone += 1;
       }
@@ -584,6 +586,76 @@ it(`answers ${RUNS.toLocaleString('en')} generated assign, Done and check-in Oth
     { numRuns: RUNS },
   );
   figures.otherModalSubmissions = stats;
+}, 240_000);
+
+/** The people whose entries the edit-modal property edits, and the entries it may aim at. */
+const EDITORS = USERS.slice(8, 14);
+
+it(`answers ${RUNS.toLocaleString('en')} generated edit-modal submissions: only the submitter's own entry of the last 14 days changes, and only to a valid form`, async () => {
+  const ids: number[] = [];
+  for (const userId of EDITORS) {
+    await t.slack.command(userId, 'week');
+    const today = localDate(t.clock.now(), zoneOf(userId));
+    // Today, last week, and 16 days back (history: no longer editable).
+    for (const back of [0, 5, 16]) {
+      const date = addDays(today, -back);
+      const { entry } = await t.ballast.store.entries.add({ personId: userId, minutes: 20, kind: 'respond', date, weekKey: weekKey(date), source: 'command' }, t.clock.now());
+      ids.push(entry.id);
+    }
+  }
+  const entryRow = (id: number) => t.ballast.store.db.prepare('SELECT person_id AS person, minutes, kind, network, link, note, date, week_key AS weekKey FROM entries WHERE id = ?').get(id) as
+    { person: string; minutes: number; kind: string; network: string | null; link: string | null; note: string | null; date: string; weekKey: string } | undefined;
+  const stats = { inputs: 0, edited: 0, refusedWithFieldErrors: 0, refusedNotTheirs: 0, refusedTooOld: 0 };
+  const submission = fc.record({
+    target: fc.constantFrom(...ids),
+    asOwner: fc.boolean(),
+    other: fc.constantFrom(...EDITORS),
+    // Mostly the real id; sometimes a forged or broken one.
+    metadata: fc.option(fc.oneof(fc.integer({ min: -1, max: Math.max(...ids) + 3 }).map(String), fc.constantFrom('', '1e2', ' 3', '{"id":3}'), fc.string({ unit: 'binary', maxLength: 20 })), { nil: undefined, freq: 3 }),
+    form: modalFields,
+  });
+  await fc.assert(
+    fc.asyncProperty(submission, async (sub) => {
+      stats.inputs += 1;
+      const userId = sub.asOwner ? entryRow(sub.target)!.person : sub.other;
+      const metadata = sub.metadata ?? String(sub.target);
+      const values = modalValues(sub.form);
+      const today = localDate(t.clock.now(), zoneOf(userId));
+      const form = validateLogForm(formFields(values as never), today);
+      const aimed = /^[1-9][0-9]*$/.test(metadata) ? entryRow(Number(metadata)) : undefined;
+      const back = aimed ? daysBetween(aimed.date, today) : -1;
+      const mayEdit = aimed !== undefined && aimed.person === userId && back >= 0 && back <= MAX_DAYS_BACK;
+      const before = snapshot(userId);
+      const r = await deliver(submissionBody(userId, values, t.fake.teamId, { callbackId: VIEWS.editEntry, metadata }));
+      same(r.threw, undefined);
+      same(r.acked, true);
+      const changed = changedBetween(before, snapshot(userId));
+      same(changed.assignments.length + changed.strain.length, 0);
+      const res = r.response as { response_action: string; errors?: Record<string, string> };
+      if (form.ok && mayEdit) {
+        same(res.response_action, 'update');
+        const { value } = form;
+        expect(entryRow(Number(metadata))).toEqual({ ...value, person: userId, weekKey: weekKey(value.date) });
+        // Nobody else's entries moved, and the submitter still has as many.
+        for (const e of changed.entries) same(e.person === userId && e.delta === 0, true);
+        stats.edited += 1;
+        return;
+      }
+      same(res.response_action, 'errors');
+      for (const [block, message] of Object.entries(res.errors ?? {})) {
+        same(MODAL_BLOCKS[VIEWS.checkinOther].includes(block) || block === F.dateBlock, true);
+        same(typeof message === 'string' && message.length > 0, true);
+      }
+      same(changed.entries.length, 0);
+      if (!form.ok) stats.refusedWithFieldErrors += 1;
+      else if (aimed && aimed.person === userId) stats.refusedTooOld += 1;
+      else stats.refusedNotTheirs += 1;
+    }),
+    { numRuns: RUNS },
+  );
+  // Every kind of answer was tried.
+  for (const n of Object.values(stats)) expect(n).toBeGreaterThan(0);
+  figures.editModalSubmissions = stats;
 }, 240_000);
 
 it(`over signed HTTP, never answers 5xx to ${HTTP_SLICE * 4} of the same kinds of input`, async () => {

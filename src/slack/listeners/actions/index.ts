@@ -11,6 +11,11 @@ import { assignAccept } from './assignAccept';
 import { assignDecline } from './assignDecline';
 import { assignDone } from './assignDone';
 import { assignReassign } from './assignReassign';
+import { entryEdit } from './entryEdit';
+import { entryDelete } from './entryDelete';
+import { entryUndo } from './entryUndo';
+import { homeWeek } from './homeWeek';
+import { entriesPage } from './entriesPage';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.openLogModal, openLogModal(deps));
@@ -31,4 +36,11 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.assignDeclineOther, assignDecline(deps, { reason: 'other' }));
   app.action(ACTIONS.assignDone, assignDone(deps));
   app.action(ACTIONS.assignReassign, assignReassign(deps));
+  app.action(ACTIONS.entryEdit, entryEdit(deps));
+  app.action(ACTIONS.entryDelete, entryDelete(deps));
+  app.action(ACTIONS.entryUndo, entryUndo(deps));
+  app.action(ACTIONS.entriesOlder, entriesPage(deps));
+  app.action(ACTIONS.entriesNewer, entriesPage(deps));
+  app.action(ACTIONS.homeWeekEarlier, homeWeek(deps));
+  app.action(ACTIONS.homeWeekLater, homeWeek(deps));
 }

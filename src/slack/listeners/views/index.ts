@@ -5,10 +5,12 @@ import { logModalSubmitted } from './logModal';
 import { checkinOtherSubmitted } from './checkinOther';
 import { assignDoneSubmitted } from './assignDone';
 import { assignModalSubmitted } from './assignModal';
+import { editEntrySubmitted } from './editEntry';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.logModal, logModalSubmitted(deps));
   app.view(VIEWS.checkinOther, checkinOtherSubmitted(deps));
   app.view(VIEWS.assignDone, assignDoneSubmitted(deps));
   app.view(VIEWS.assignModal, assignModalSubmitted(deps));
+  app.view(VIEWS.editEntry, editEntrySubmitted(deps));
 }

@@ -1,4 +1,4 @@
-// The log modal's submission: field errors shown inline, or the entry stored and App Home refreshed.
+// The log modal's submission: field errors shown inline, or the entry stored, confirmed by DM with Undo, and App Home refreshed.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { validateLogForm, type LogFormFields } from '../../../core/logForm';
 import { localDate } from '../../../core/time';
@@ -8,6 +8,9 @@ import { LOG_MODAL as F } from '../../ids';
 import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { dmDirect } from '../../../services/directDm';
+import type { OutgoingMessage } from '../../../services/ports';
+import { loggedMessage } from '../../blocks/entries';
 
 type Values = ViewSubmitAction['view']['state']['values'];
 
@@ -50,6 +53,8 @@ export function logModalSubmitted(deps: ListenerDeps) {
     }
     const person = who.value;
     const form = validateLogForm(formFields(view.state.values), localDate(deps.clock.now(), person.tz));
+    // The modal closes on submit: the confirmation, with Undo, goes to the person's DM with Ballast.
+    let confirmation: OutgoingMessage | null = null;
     if (!form.ok) {
       const errors = Object.fromEntries(Object.entries(form.errors).map(([k, msg]) => [BLOCK_OF[k as keyof LogFormFields], msg]));
       await ack({ response_action: 'errors', errors });
@@ -62,11 +67,21 @@ export function logModalSubmitted(deps: ListenerDeps) {
         await ack({ response_action: 'errors', errors: { [F.dateBlock]: r.error.message } });
         return;
       }
+      // A redelivered submission finds its entry already stored: confirmed once.
+      if (r.value.created) confirmation = loggedMessage(r.value.entry, r.value.week);
       await ack();
     } catch (err) {
       const reply = failureReply(log, err, 'log modal submission failed');
       await ack({ response_action: 'errors', errors: { [F.minutesBlock]: reply.text.slice(0, 150) } });
       return;
+    }
+    if (confirmation) {
+      // A reply to what the person just did, so quiet hours do not hold it back.
+      try {
+        await dmDirect(deps, person.id, confirmation);
+      } catch (err) {
+        log.error({ err }, 'could not confirm a modal entry by DM');
+      }
     }
     try {
       await publishHome(deps, person, deps.homeSections);

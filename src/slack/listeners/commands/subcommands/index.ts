@@ -4,9 +4,10 @@ import { basics } from './basics';
 import { controls } from './controls';
 import { assign } from './assign';
 import { managers } from './managers';
+import { entries } from './entries';
 import type { CommandContext, CommandReply, Handler, HandlerTable } from './types';
 
-const TABLE: HandlerTable = { ...basics, ...controls, ...assign, ...managers };
+const TABLE: HandlerTable = { ...basics, ...controls, ...assign, ...managers, ...entries };
 
 /** Whether a command type has a handler; a unit test checks every type the grammar can produce. */
 export function handles(type: Command['type']): boolean {
