@@ -112,7 +112,9 @@ export async function refreshAssigneeMessage(deps: Deps, a: Assignment, opts: { 
 }
 
 /** Send the offer to the assignee, exactly once, whether now or from the reminders job later. */
-export async function deliverOffer(deps: Deps, a: Assignment, opts: { dryRun?: boolean } = {}): Promise<'sent' | 'duplicate' | 'failed' | 'dry-run'> {
+export async function deliverOffer(
+  deps: Deps, a: Assignment, opts: { dryRun?: boolean } = {},
+): Promise<'sent' | 'duplicate' | 'failed' | 'gone' | 'dry-run'> {
   const assignee = await deps.store.people.get(a.assigneeId);
   const zone = assignee?.tz ?? 'UTC';
   let overBudget = false;
@@ -127,7 +129,7 @@ export async function deliverOffer(deps: Deps, a: Assignment, opts: { dryRun?: b
     },
     { dryRun: opts.dryRun, personId: a.assigneeId },
   );
-  return r.status === 'gone' ? 'failed' : r.status;
+  return r.status;
 }
 
 async function leadThread(deps: Deps, given: Assignment): Promise<MessageRef> {
@@ -236,7 +238,7 @@ export async function offerAssignment(
   const fresh = (await deps.store.assignments.get(assignment.id))!;
   try {
     await leadThread(deps, fresh);
-    if (delivered === 'failed') await returnUndelivered(deps, fresh);
+    if (delivered === 'failed' || delivered === 'gone') await returnUndelivered(deps, fresh);
     else if (over) await tellLead(deps, fresh, { kind: 'offered-over-budget' });
   } catch (err) {
     deps.log.warn({ err, assignmentId: assignment.id }, 'could not open the lead thread');
