@@ -4,7 +4,7 @@ import { levelWith, type WeekModel } from '../core/week';
 import type { IsoDate, Kind, Level, Network, Source } from '../core/types';
 import { daysBetween, localDate, weekKey } from '../core/time';
 import { fail, ok, type Outcome } from './result';
-import type { Deps } from './ports';
+import type { Deps, FollowUp } from './ports';
 import { loadWeek } from './week';
 
 export const MAX_DAYS_BACK = 14;
@@ -27,10 +27,20 @@ export interface Logged {
   created: boolean;
   week: WeekModel;
   levelBefore: Level;
+  /** The after-log hooks (warnings) still to run, when logEngagement was asked to defer them; else empty. */
+  followUps: FollowUp[];
+}
+
+export interface LogOptions {
+  /**
+   * Leave the after-log hooks (the warning DMs) in `followUps` instead of running them, so a listener
+   * can acknowledge Slack first and send them after.
+   */
+  deferFollowUps?: boolean;
 }
 
 
-export async function logEngagement(deps: Deps, person: Person, input: LogInput): Promise<Outcome<Logged>> {
+export async function logEngagement(deps: Deps, person: Person, input: LogInput, opts: LogOptions = {}): Promise<Outcome<Logged>> {
   const today = localDate(deps.clock.now(), person.tz);
   const date = input.date ?? today;
   if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 720) {
@@ -50,17 +60,19 @@ export async function logEngagement(deps: Deps, person: Person, input: LogInput)
     deps.clock.now(),
   );
   const week = await loadWeek(deps, person, date);
-  const logged: Logged = { entry, created, week, levelBefore: created ? levelWith(week, week.total - entry.minutes) : week.level };
-  if (created) {
-    for (const hook of deps.afterLog ?? []) {
-      try {
-        await hook(deps, person, logged);
-      } catch (err) {
-        // The entry is stored; a failed follow-up (a warning DM) must not undo or hide that.
-        deps.log.error({ err, userId: person.id, entryId: entry.id }, 'after-log hook failed');
-      }
+  const logged: Logged = {
+    entry, created, week, levelBefore: created ? levelWith(week, week.total - entry.minutes) : week.level, followUps: [],
+  };
+  const hooks: FollowUp[] = created ? (deps.afterLog ?? []).map((hook) => async () => {
+    try {
+      await hook(deps, person, logged);
+    } catch (err) {
+      // The entry is stored; a failed follow-up (a warning DM) must not undo or hide that.
+      deps.log.error({ err, userId: person.id, entryId: entry.id }, 'after-log hook failed');
     }
-  }
+  }) : [];
+  if (opts.deferFollowUps) logged.followUps = hooks;
+  else for (const run of hooks) await run();
   return ok(logged);
 }
 

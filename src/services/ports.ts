@@ -63,5 +63,12 @@ export interface Deps {
   afterLog?: AfterLog[];
 }
 
+/**
+ * Work a use case leaves for after the request is acknowledged (a DM, a message redrawn, a warning):
+ * the listener acks first, then runs these in order; each one logs its own failure or throws, and a
+ * throw is logged by the runner without stopping the others.
+ */
+export type FollowUp = () => Promise<void>;
+
 /** Called with the person and what logEngagement stored; see services/entries.ts. */
 export type AfterLog = (deps: Deps, person: Person, logged: Logged) => Promise<void>;

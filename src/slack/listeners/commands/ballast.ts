@@ -1,16 +1,20 @@
-// `/ballast …`: ack with the reply when it is ready in time, otherwise ack at once and answer via response_url.
+// `/ballast …`: ack with the reply when it is ready in time, otherwise ack at once and answer via
+// response_url; either way the handler's follow-ups (`after`: DMs to others, warnings) run only
+// once the reply has gone.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../core/grammar';
 import { ensurePerson } from '../../../services/people';
-import { errorReply, type Reply } from '../../blocks/replies';
+import { errorReply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
 import { runSubcommand } from './subcommands';
+import type { CommandReply } from './subcommands/types';
 import { failureReply } from '../failure';
+import { runFollowUps } from '../followUps';
 
 export function ballastCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     const log = deps.log.child({ userId: command.user_id, teamId: command.team_id, subcommand: command.text.split(/\s+/)[0] || 'week' });
-    const work = (async (): Promise<Reply> => {
+    const work = (async (): Promise<CommandReply> => {
       try {
         const who = await ensurePerson(deps, command.user_id);
         if (!who.ok) return errorReply(who.error);
@@ -31,16 +35,19 @@ export function ballastCommand(deps: ListenerDeps) {
     const ready = await Promise.race([work, late]);
     clearTimeout(timer);
     if (ready) {
-      await ack({ response_type: 'ephemeral', ...ready });
+      const { after, ...reply } = ready;
+      await ack({ response_type: 'ephemeral', ...reply });
+      await runFollowUps(deps, log, after);
       return;
     }
     // Slack drops commands not acknowledged within 3 seconds; the answer follows when it is ready.
     await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Working on it…' });
-    const reply = await work;
+    const { after, ...reply } = await work;
     try {
       await respond({ response_type: 'ephemeral', replace_original: true, ...reply });
     } catch (err) {
       log.error({ err }, 'could not send the late reply through response_url');
     }
+    await runFollowUps(deps, log, after);
   };
 }

@@ -8,6 +8,7 @@ import { LOG_MODAL as F } from '../../ids';
 import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { runFollowUps, type FollowUp } from '../followUps';
 
 type Values = ViewSubmitAction['view']['state']['values'];
 
@@ -55,23 +56,22 @@ export function logModalSubmitted(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors });
       return;
     }
+    let followUps: FollowUp[];
     try {
       // One submission of one modal logs once, even if Slack delivers it twice.
-      const r = await logEngagement(deps, person, { ...form.value, source: 'modal', dedupeKey: `modal:${view.id}` });
+      const r = await logEngagement(deps, person, { ...form.value, source: 'modal', dedupeKey: `modal:${view.id}` }, { deferFollowUps: true });
       if (!r.ok) {
         await ack({ response_action: 'errors', errors: { [F.dateBlock]: r.error.message } });
         return;
       }
+      followUps = r.value.followUps;
       await ack();
     } catch (err) {
       const reply = failureReply(log, err, 'log modal submission failed');
       await ack({ response_action: 'errors', errors: { [F.minutesBlock]: reply.text.slice(0, 150) } });
       return;
     }
-    try {
-      await publishHome(deps, person, deps.homeSections);
-    } catch (err) {
-      log.error({ err }, 'App Home refresh after a modal entry failed');
-    }
+    // Stored and acknowledged; the warning DM and the Home refresh follow.
+    await runFollowUps(deps, log, [...followUps, () => publishHome(deps, person, deps.homeSections)]);
   };
 }

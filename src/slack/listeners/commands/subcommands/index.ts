@@ -1,11 +1,10 @@
 // Every subcommand's handler; each feature contributes a table.
 import type { Command } from '../../../../core/types';
-import type { Reply } from '../../../blocks/replies';
 import { basics } from './basics';
 import { controls } from './controls';
 import { assign } from './assign';
 import { managers } from './managers';
-import type { CommandContext, Handler, HandlerTable } from './types';
+import type { CommandContext, CommandReply, Handler, HandlerTable } from './types';
 
 const TABLE: HandlerTable = { ...basics, ...controls, ...assign, ...managers };
 
@@ -14,7 +13,7 @@ export function handles(type: Command['type']): boolean {
   return typeof TABLE[type] === 'function';
 }
 
-export async function runSubcommand(ctx: CommandContext, command: Command): Promise<Reply> {
+export async function runSubcommand(ctx: CommandContext, command: Command): Promise<CommandReply> {
   const handler = TABLE[command.type] as Handler<typeof command.type>;
   return handler(ctx, command as never);
 }

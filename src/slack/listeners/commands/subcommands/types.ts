@@ -3,6 +3,7 @@ import type { Person } from '../../../../core/model';
 import type { Command } from '../../../../core/types';
 import type { Reply } from '../../../blocks/replies';
 import type { ListenerDeps } from '../../context';
+import type { FollowUp } from '../../followUps';
 
 export interface CommandContext {
   deps: ListenerDeps;
@@ -12,5 +13,12 @@ export interface CommandContext {
   responseUrl: string;
 }
 
-export type Handler<T extends Command['type']> = (ctx: CommandContext, command: Extract<Command, { type: T }>) => Promise<Reply>;
+/**
+ * What a handler returns: the reply (sent in the ack when ready in time, else through response_url)
+ * and, in `after`, the Web API work that must not hold the reply up (DMs to others, warnings). The
+ * command listener runs `after` once the reply has gone, in order, logging each failure.
+ */
+export type CommandReply = Reply & { after?: FollowUp[] };
+
+export type Handler<T extends Command['type']> = (ctx: CommandContext, command: Extract<Command, { type: T }>) => Promise<CommandReply>;
 export type HandlerTable = { [T in Command['type']]?: Handler<T> };
