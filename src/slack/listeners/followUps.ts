@@ -32,12 +32,24 @@ export function inFlight(): InFlight {
   };
 }
 
+/** Work a listener does once it has acked (tracked for shutdown; a throw is logged, never escapes). */
+export function afterAck(deps: { inFlight?: InFlight }, log: Log, work: () => Promise<void>, what = 'work after the ack failed'): Promise<void> {
+  const run = (async () => {
+    try {
+      await work();
+    } catch (err) {
+      log.error({ err }, what);
+    }
+  })();
+  return deps.inFlight ? deps.inFlight.track(run) : run;
+}
+
 export function runFollowUps(
   deps: { inFlight?: InFlight }, log: Log, followUps: readonly FollowUp[] | undefined, what = 'follow-up after the ack failed',
 ): Promise<void> {
   const list = followUps ?? [];
   if (list.length === 0) return Promise.resolve();
-  const work = (async () => {
+  return afterAck(deps, log, async () => {
     for (const run of list) {
       try {
         await run();
@@ -45,6 +57,5 @@ export function runFollowUps(
         log.error({ err }, what);
       }
     }
-  })();
-  return deps.inFlight ? deps.inFlight.track(work) : work;
+  }, what);
 }

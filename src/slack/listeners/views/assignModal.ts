@@ -15,10 +15,10 @@ import { dmDirect } from '../../../services/directDm';
 import type { FollowUp } from '../../../services/ports';
 import { ASSIGN_MODAL as F } from '../../ids';
 import { offerOutcomeReply } from '../../blocks/assignment';
-import { errorReply, textReply, type Reply } from '../../blocks/replies';
+import { textReply, type Reply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
-import { runFollowUps } from '../followUps';
+import { afterAck, runFollowUps } from '../followUps';
 
 type Values = ViewSubmitAction['view']['state']['values'];
 
@@ -65,7 +65,7 @@ async function submit(deps: ListenerDeps, body: ViewSubmitAction, log: ListenerD
     const r = await offerAssignment(
       deps, who.value, form.userId, { link: form.link, brief: form.brief, estimate, dueMs }, { force: form.anyway, deferFollowUps: true },
     );
-    if (!r.ok) return refused(BLOCK_OF_CODE[r.error.code] ?? F.userBlock, r.error.message, errorReply(r.error));
+    if (!r.ok) return refused(BLOCK_OF_CODE[r.error.code] ?? F.userBlock, r.error.message);
     if (r.value.kind === 'confirm') {
       const name = r.value.to.realName || r.value.to.name || 'They';
       return refused(
@@ -99,15 +99,15 @@ export function assignModalSubmitted(deps: ListenerDeps) {
     }
     // Offered, or Slack too slow to tell yet: the modal closes now, before any DM goes out.
     await ack();
-    const outcome = ready ?? (await work);
-    if (outcome.kind === 'offered') {
-      await runFollowUps(deps, log, outcome.followUps, 'sending the offer after the assign modal failed');
-      return;
-    }
-    // Too late for an inline error: the lead hears it where Ballast talks to them.
-    log.info({ block: outcome.block }, 'assign modal refused after the ack; telling the lead by DM');
-    await runFollowUps(deps, log, [async () => {
+    await afterAck(deps, log, async () => {
+      const outcome = ready ?? (await work);
+      if (outcome.kind === 'offered') {
+        await runFollowUps(deps, log, outcome.followUps, 'sending the offer after the assign modal failed');
+        return;
+      }
+      // Too late for an inline error: the lead hears it where Ballast talks to them.
+      log.info({ block: outcome.block }, 'assign modal refused after the ack; telling the lead by DM');
       await dmDirect(deps, body.user.id, outcome.dm);
-    }], 'could not tell the lead why the assign modal was refused');
+    }, 'could not finish the assign modal after the ack');
   };
 }

@@ -23,8 +23,12 @@ export const controls: HandlerTable = {
   async pause({ deps, person }, c) {
     const r = await pause(deps, person, c.until ?? null);
     if (!r.ok) return errorReply(r.error);
-    await handBackOffered(deps, person.id);
-    return c.until
+    // Paused is stored, so no new offer reaches them; handing back the open ones (and telling their
+    // leads) follows the reply.
+    const after = [async () => {
+      await handBackOffered(deps, person.id);
+    }];
+    const reply = c.until
       ? textReply(
           `:double_vertical_bar: Paused through ${dayLabel(c.until)}: no check-ins, pulses, nudges or assignments until then.`,
           `They start again on ${dayLabel(addDays(c.until, 1))}. \`/ballast resume\` restarts them sooner.`,
@@ -33,6 +37,7 @@ export const controls: HandlerTable = {
           ':double_vertical_bar: Paused: no check-ins, pulses, nudges or assignments until you resume.',
           '`/ballast resume` restarts them.',
         );
+    return { ...reply, after };
   },
   async resume({ deps, person }) {
     const r = await resume(deps, person);
