@@ -46,8 +46,14 @@ export function checkinOtherSubmitted(deps: ListenerDeps) {
     }
     const answered = logged;
     await runFollowUps(deps, log, [
-      () => deps.slack.updateMessage({ channel: c.channel, ts: c.ts }, checkinLogged(answered.entry, answered.week)),
+      async () => {
+        try {
+          await deps.slack.updateMessage({ channel: c.channel, ts: c.ts }, checkinLogged(answered.entry, answered.week));
+        } catch (err) {
+          log.error({ err }, 'could not update the check-in message after the modal');
+        }
+      },
       ...answered.followUps,
-    ], 'a follow-up of the check-in modal failed (the check-in message update or the warning)');
+    ]);
   };
 }
