@@ -18,6 +18,7 @@ import { EdgeReceiver, httpProcessEventErrorHandler, socketProcessEventErrorHand
 import { dedupeEvents } from './slack/middleware/dedupeEvents';
 import { sameTeamOnly } from './slack/middleware/sameTeam';
 import { singleWorkspace } from './slack/authorize';
+import { inFlight } from './slack/listeners/followUps';
 import { adminHomeSection, teamHomeSection } from './slack/homeSections';
 
 
@@ -42,6 +43,8 @@ export interface Ballast {
   /** The HTTP port actually bound (HTTP mode), useful when PORT=0. */
   port: number | null;
   stop(): Promise<void>;
+  /** Resolves once every follow-up listeners started after their acks (DMs, warnings, Home) has finished. */
+  settled(): Promise<void>;
 }
 
 function healthRoute(store: Store) {
@@ -146,6 +149,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
     homeSections: [teamHomeSection, assignmentBoard, adminHomeSection],
     afterLog: [warningsAfterLog],
+    inFlight: inFlight(),
   };
   app.use(sameTeamOnly(installation.installedTeam, log));
   app.use(dedupeEvents(deps));
@@ -183,11 +187,13 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
       } catch (err) {
         log.warn({ err }, 'receiver did not stop cleanly');
       }
+      // What listeners started after their acks (DMs, warnings) finishes before the database closes.
+      await deps.inFlight?.settled();
       await store.close();
       log.info('stopped');
     })());
 
-  return { app, store, deps, log, scheduler, port, stop };
+  return { app, store, deps, log, scheduler, port, stop, settled: () => deps.inFlight!.settled() };
 }
 
 /** Run as a process: clear one-line config errors, graceful SIGTERM/SIGINT. */

@@ -1,9 +1,24 @@
-// CSV as RFC 4180 says: comma-separated, CRLF line ends, fields with commas, quotes or line breaks quoted.
+// CSV as RFC 4180 says: comma-separated, CRLF line ends, fields with commas, quotes or line breaks
+// quoted; text a spreadsheet would run as a formula neutralised.
+
+/**
+ * OWASP's CSV-injection rule: a text cell starting with one of these is taken by spreadsheets as a
+ * formula (`=HYPERLINK(…)`, `+cmd|…`, `-2+3`, `@SUM(…)`, and tab or CR that some strip first).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text as a spreadsheet will show it, never run it: a leading single quote before a formula start.
+ * Numbers are left alone (they are data, and Ballast's minutes and hours are never negative).
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
 
 /** One field, quoted only when it has to be (comma, quote, CR or LF, or leading/trailing space). */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  const s = typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -5,7 +5,7 @@ import { checkinQuestion } from '../slack/blocks/checkin';
 import { CHECKIN_JOB } from '../services/checkins';
 import { sendOnce } from '../services/sendOnce';
 import { dmDirect } from '../services/directDm';
-import { freshPerson, idle, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
+import { freshPerson, idle, inactive, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
 import type { Job } from './types';
 
 export async function checkinFor(ctx: PassContext, p: Person): Promise<Verdict> {
@@ -23,7 +23,7 @@ export async function checkinFor(ctx: PassContext, p: Person): Promise<Verdict> 
   // Cheap early exit for every tick after the send; sendOnce's claim is what guarantees once.
   if (await deps.store.claims.get(key)) return skipped(`${what} already sent`);
   const person = await freshPerson(ctx, p);
-  if (!person) return skipped(`${what} skipped: inactive`);
+  if (!person) return inactive(`${what} skipped: Slack says the account is gone; marked inactive`);
   const why = commonSkip(person, slot.date, atMs, ctx.holidays);
   if (why) return skipped(`${what} skipped: ${why}`);
   if (await deps.store.entries.hasEntryOn(person.id, slot.date)) return skipped(`${what} skipped: already logged that day`);

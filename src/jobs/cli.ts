@@ -74,7 +74,10 @@ export const jobsCommand: CliCommand = async (args, { io, store, config }) => {
   io.err(
     `${found.name} as of ${new Date(at).toISOString()}${dryRun ? ' (dry run: nothing sent, nothing claimed)' : ''}: ` +
       `${report.sent} ${dryRun ? 'would send' : 'sent'}, ${report.skipped} skipped, ${report.failed} failed` +
+      (report.inactive.length ? `; ${report.inactive.length} marked inactive (Slack says they are gone): ${report.inactive.join(', ')}` : '') +
       (report.notReached ? `; stopped on request, ${report.notReached} not reached (the next pass takes them)` : ''),
   );
+  // People who left are an expected, handled event: only real failures (Slack errors after the
+  // retries, storage) make an outside scheduler raise an alarm.
   return report.failed > 0 ? 1 : 0;
 };

@@ -42,6 +42,9 @@ export const digests: Job = async (deps, atMs, { dryRun }) => {
       } else if (outcome.status === 'duplicate') {
         report.skipped++;
         report.lines.push(`${what} already sent`);
+      } else if (outcome.status === 'gone') {
+        report.inactive.push(managerId);
+        report.lines.push(`${what} not sent: Slack says the account is gone; marked inactive`);
       } else {
         report.failed++;
         report.lines.push(`${what} failed: ${outcome.error ?? outcome.status}`);

@@ -8,7 +8,7 @@ import { sendOnce } from '../services/sendOnce';
 import { dmDirect } from '../services/directDm';
 import { loadWeek } from '../services/week';
 import { alertManager, pendingManagerAlerts } from '../services/warnings';
-import { freshPerson, idle, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
+import { freshPerson, idle, inactive, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
 import type { Job } from './types';
 
 export const INACTIVITY_JOB = 'nudge-inactive';
@@ -27,7 +27,7 @@ export async function inactivityFor(ctx: PassContext, p: Person): Promise<Verdic
   const previous = await deps.store.claims.latest(INACTIVITY_JOB, p.id);
   if (previous && atMs - previous.claimedAt < INACTIVITY_DAYS * DAY_MS) return skipped('inactivity nudge sent within 14 days');
   const person = await freshPerson(ctx, p);
-  if (!person) return skipped('inactivity nudge skipped: inactive');
+  if (!person) return inactive('inactivity nudge skipped: Slack says the account is gone; marked inactive');
   const why = commonSkip(person, slot.date, atMs, ctx.holidays);
   if (why) return skipped(`inactivity nudge skipped: ${why}`);
   const out = await sendOnce(
@@ -47,7 +47,8 @@ export const runNudges: Job = async (deps, atMs, opts) => {
     }
     const out = await alertManager(deps, person, await loadWeek(deps, person), atMs);
     if (out?.status === 'sent') report.sent += 1;
-    if (out?.status === 'failed' || out?.status === 'gone') report.failed += 1;
+    if (out?.status === 'failed') report.failed += 1;
+    if (out?.status === 'gone') report.inactive.push(person.managerId!);
     report.lines.push(`${line}: ${out ? out.status : 'waiting for their sending hours'}`);
   }
   return report;

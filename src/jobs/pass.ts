@@ -12,7 +12,7 @@ import { emptyReport, type JobName, type JobReport } from './types';
 export const PASS_CONCURRENCY = 32;
 
 export type Verdict =
-  | { kind: 'sent' | 'dry-run' | 'skipped' | 'failed' | 'idle'; what: string };
+  | { kind: 'sent' | 'dry-run' | 'skipped' | 'failed' | 'idle' | 'inactive'; what: string };
 
 export interface PassContext {
   deps: Deps;
@@ -24,6 +24,8 @@ export interface PassContext {
 
 export const idle = (what: string): Verdict => ({ kind: 'idle', what });
 export const skipped = (what: string): Verdict => ({ kind: 'skipped', what });
+/** Slack says the person is gone: they are marked inactive and skipped from then on; not a failure. */
+export const inactive = (what: string): Verdict => ({ kind: 'inactive', what });
 
 /** A send's outcome as a report verdict. */
 export function verdictOf(out: SendOutcome, what: string): Verdict {
@@ -35,7 +37,7 @@ export function verdictOf(out: SendOutcome, what: string): Verdict {
     case 'duplicate':
       return skipped(`${what} already sent`);
     case 'gone':
-      return { kind: 'failed', what: `${what} not sent: Slack says the account is gone (${out.error}); marked inactive` };
+      return inactive(`${what} not sent: Slack says the account is gone (${out.error}); marked inactive`);
     default:
       return { kind: 'failed', what: `${what} not sent: ${out.error}` };
   }
@@ -77,6 +79,7 @@ export async function runPass(
       }
       if (v.kind === 'sent' || v.kind === 'dry-run') report.sent += 1;
       else if (v.kind === 'failed') report.failed += 1;
+      else if (v.kind === 'inactive') report.inactive.push(p.id);
       else report.skipped += 1;
       lines[i] = `${p.id}  ${v.what}`;
     }

@@ -7,7 +7,7 @@ import { pulseQuestion } from '../slack/blocks/pulse';
 import { sendOnce } from '../services/sendOnce';
 import { dmDirect } from '../services/directDm';
 import { loadWeek } from '../services/week';
-import { freshPerson, idle, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
+import { freshPerson, idle, inactive, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
 import type { Job } from './types';
 
 export const PULSE_JOB = 'pulse';
@@ -24,7 +24,7 @@ export async function pulseFor(ctx: PassContext, p: Person): Promise<Verdict> {
   const what = `pulse for ${key.period}`;
   if (await deps.store.claims.get(key)) return skipped(`${what} already sent`);
   const person = await freshPerson(ctx, p);
-  if (!person) return skipped(`${what} skipped: inactive`);
+  if (!person) return inactive(`${what} skipped: Slack says the account is gone; marked inactive`);
   const why = commonSkip(person, slot.date, atMs, ctx.holidays);
   if (why) return skipped(`${what} skipped: ${why}`);
   const week = await loadWeek(deps, person, slot.date);

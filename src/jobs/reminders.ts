@@ -14,10 +14,11 @@ import { emptyReport, type Job, type JobReport } from './types';
 /** Expired assignments are announced to their lead for this long after expiry, waiting for working hours. */
 const ANNOUNCE_EXPIRY_FOR_MS = 14 * 24 * 60 * 60_000;
 
-function count(report: JobReport, line: string, status: SendOutcome['status'] | 'skipped'): void {
-  report.lines.push(`${line}: ${status}`);
+function count(report: JobReport, line: string, status: SendOutcome['status'] | 'skipped', personId?: string): void {
+  report.lines.push(`${line}: ${status === 'gone' ? 'not sent: Slack says the account is gone; marked inactive' : status}`);
   if (status === 'sent' || status === 'dry-run') report.sent += 1;
-  else if (status === 'failed' || status === 'gone') report.failed += 1;
+  else if (status === 'failed') report.failed += 1;
+  else if (status === 'gone' && personId) report.inactive.push(personId);
   else report.skipped += 1;
 }
 
@@ -35,8 +36,8 @@ export const reminders: Job = async (deps, atMs, { dryRun }) => {
     if (a.state === 'offered' && !a.assigneeTs && reminderAt(a, atMs) !== 'expire') {
       if (await awake(a.assigneeId)) {
         const status = await deliverOffer(deps, a, { dryRun });
-        count(report, `${label} offer`, status);
-        if (status === 'failed') {
+        count(report, `${label} offer`, status, a.assigneeId);
+        if (status === 'failed' || status === 'gone') {
           await returnUndelivered(deps, a);
           continue;
         }
@@ -68,7 +69,7 @@ async function step(
       deps, { job: 'assign-remind', subject: String(a.id), period: 'once' },
       () => dm(deps, a.assigneeId, reminderMessage(a, zone)), { dryRun, personId: a.assigneeId },
     );
-    return count(report, `${label} remind ${a.assigneeId}`, r.status);
+    return count(report, `${label} remind ${a.assigneeId}`, r.status, a.assigneeId);
   }
   if (kind === 'due') {
     if (!(await awake(a.leadId))) return count(report, `${label} due, tell ${a.leadId} (quiet hours)`, 'skipped');
@@ -76,7 +77,7 @@ async function step(
       deps, { job: 'assign-due', subject: String(a.id), period: 'once' },
       () => tellLead(deps, a, { kind: 'due' }), { dryRun, personId: a.leadId },
     );
-    return count(report, `${label} due, tell ${a.leadId}`, r.status);
+    return count(report, `${label} due, tell ${a.leadId}`, r.status, a.leadId);
   }
   if (kind === 'expire') {
     if (dryRun) return count(report, `${label} expire`, 'dry-run');
@@ -104,5 +105,5 @@ async function announceExpiry(
     const [next] = lead ? await suggestAdvocates(deps, lead, { exclude: tried, limit: 1 }) : [];
     return tellLead(deps, a, { kind: 'expired', next: next ? { id: next.person.id, band: next.band } : null });
   }, { dryRun, personId: a.leadId });
-  count(report, label, r.status);
+  count(report, label, r.status, a.leadId);
 }

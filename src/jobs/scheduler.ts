@@ -32,7 +32,7 @@ export function createScheduler(deps: Deps, opts: SchedulerOptions = {}): Schedu
       if (stopped) break;
       try {
         const r = await job(deps, at, { dryRun: false });
-        if (r.sent || r.failed) log.info({ job: name, sent: r.sent, failed: r.failed, skipped: r.skipped }, 'job pass done');
+        if (r.sent || r.failed || r.inactive.length) log.info({ job: name, sent: r.sent, failed: r.failed, skipped: r.skipped, inactive: r.inactive }, 'job pass done');
       } catch (err) {
         log.error({ err, job: name }, 'job pass failed');
       }

@@ -17,6 +17,11 @@ export interface JobReport {
   sent: number;
   skipped: number;
   failed: number;
+  /**
+   * People Slack reported as gone (deactivated, not found) during the pass and marked inactive: an
+   * expected, handled event, so it is reported by name but is not a failure of the pass.
+   */
+  inactive: string[];
   /** People not reached because the process was asked to stop; the next pass takes them. */
   notReached?: number;
 }
@@ -24,5 +29,5 @@ export interface JobReport {
 export type Job = (deps: Deps, atMs: number, opts: JobOptions) => Promise<JobReport>;
 
 export function emptyReport(job: JobName, at: number): JobReport {
-  return { job, at, lines: [], sent: 0, skipped: 0, failed: 0 };
+  return { job, at, lines: [], sent: 0, skipped: 0, failed: 0, inactive: [] };
 }

@@ -13,7 +13,7 @@ import {
   assigneeMessage, leadParent, leadUpdate, type LeadEvent,
 } from '../slack/blocks/assignment';
 import { fail, ok, type Outcome } from './result';
-import type { Deps, MessageRef } from './ports';
+import type { Deps, FollowUp, MessageRef } from './ports';
 import { ensurePerson, isLead } from './people';
 import { budgetOf } from './week';
 import { effectiveBudget } from '../core/week';
@@ -113,7 +113,9 @@ export async function refreshAssigneeMessage(deps: Deps, a: Assignment, opts: { 
 }
 
 /** Send the offer to the assignee, exactly once, whether now or from the reminders job later. */
-export async function deliverOffer(deps: Deps, a: Assignment, opts: { dryRun?: boolean } = {}): Promise<'sent' | 'duplicate' | 'failed' | 'dry-run'> {
+export async function deliverOffer(
+  deps: Deps, a: Assignment, opts: { dryRun?: boolean } = {},
+): Promise<'sent' | 'duplicate' | 'failed' | 'gone' | 'dry-run'> {
   const assignee = await deps.store.people.get(a.assigneeId);
   const zone = assignee?.tz ?? 'UTC';
   let overBudget = false;
@@ -128,7 +130,7 @@ export async function deliverOffer(deps: Deps, a: Assignment, opts: { dryRun?: b
     },
     { dryRun: opts.dryRun, personId: a.assigneeId },
   );
-  return r.status === 'gone' ? 'failed' : r.status;
+  return r.status;
 }
 
 async function leadThread(deps: Deps, given: Assignment): Promise<MessageRef> {
@@ -174,7 +176,11 @@ export interface OfferDraft {
 }
 
 export type OfferResult =
-  | { kind: 'offered'; assignment: Assignment; band: CapacityBand; overBudget: boolean; held: boolean }
+  | {
+    kind: 'offered'; assignment: Assignment; band: CapacityBand; overBudget: boolean; held: boolean;
+    /** With `deferFollowUps`: the offer DM and the lead's thread, still to send. */
+    followUps: FollowUp[];
+  }
   | { kind: 'already'; assignment: Assignment }
   | { kind: 'confirm'; to: Person; band: CapacityBand; draft: Required<OfferDraft> };
 
@@ -201,8 +207,19 @@ export function completeDraft(deps: Deps, d: OfferDraft): Outcome<Required<Offer
   return ok({ link, estimate, dueMs, brief });
 }
 
+export interface OfferOptions {
+  /** Offer even if it takes the advocate past their budget. */
+  force?: boolean;
+  /**
+   * Store the offer and return the DMs (to the advocate, the lead's thread) as follow-ups instead of
+   * sending them, so the listener can acknowledge first. Everything that can refuse the offer has
+   * run by then: a refused offer is never stored and never DMed.
+   */
+  deferFollowUps?: boolean;
+}
+
 export async function offerAssignment(
-  deps: Deps, lead: Person, toId: string, input: OfferDraft, opts: { force?: boolean } = {},
+  deps: Deps, lead: Person, toId: string, input: OfferDraft, opts: OfferOptions = {},
 ): Promise<Outcome<OfferResult>> {
   const allowed = leadOnly(deps, lead);
   if (!allowed.ok) return allowed;
@@ -233,16 +250,22 @@ export async function offerAssignment(
 
   const settings = await deps.store.settings.get();
   const held = !canDmNow(deps.clock.now(), to.tz, settings);
-  const delivered = held ? 'held' : await deliverOffer(deps, assignment);
-  const fresh = (await deps.store.assignments.get(assignment.id))!;
-  try {
-    await leadThread(deps, fresh);
-    if (delivered === 'failed') await returnUndelivered(deps, fresh);
-    else if (over) await tellLead(deps, fresh, { kind: 'offered-over-budget' });
-  } catch (err) {
-    deps.log.warn({ err, assignmentId: assignment.id }, 'could not open the lead thread');
-  }
-  return ok({ kind: 'offered', assignment: (await deps.store.assignments.get(assignment.id))!, band: cap.band, overBudget: over, held });
+  const tell: FollowUp = async () => {
+    const delivered = held ? 'held' : await deliverOffer(deps, assignment);
+    const fresh = (await deps.store.assignments.get(assignment.id))!;
+    try {
+      await leadThread(deps, fresh);
+      if (delivered === 'failed' || delivered === 'gone') await returnUndelivered(deps, fresh);
+      else if (over) await tellLead(deps, fresh, { kind: 'offered-over-budget' });
+    } catch (err) {
+      deps.log.warn({ err, assignmentId: assignment.id }, 'could not open the lead thread');
+    }
+  };
+  if (opts.deferFollowUps) return ok({ kind: 'offered', assignment, band: cap.band, overBudget: over, held, followUps: [tell] });
+  await tell();
+  return ok({
+    kind: 'offered', assignment: (await deps.store.assignments.get(assignment.id))!, band: cap.band, overBudget: over, held, followUps: [],
+  });
 }
 
 // ── The assignee's answers ────────────────────────────────────────────────────────────────────
@@ -344,11 +367,13 @@ export async function canComplete(deps: Deps, actorId: string, id: number): Prom
 }
 
 export async function completeAssignment(
-  deps: Deps, actorId: string, id: number, minutes: number,
-): Promise<Outcome<StepResult & { logged: Logged | null }>> {
+  deps: Deps, actorId: string, id: number, minutes: number, opts: { deferFollowUps?: boolean } = {},
+): Promise<Outcome<StepResult & { logged: Logged | null; followUps: FollowUp[] }>> {
   const can = await canComplete(deps, actorId, id);
   if (!can.ok) {
-    if (can.error.code === 'already_done') return ok({ changed: false, assignment: (await deps.store.assignments.get(id))!, logged: null });
+    if (can.error.code === 'already_done') {
+      return ok({ changed: false, assignment: (await deps.store.assignments.get(id))!, logged: null, followUps: [] });
+    }
     return can;
   }
   const a = can.value;
@@ -357,17 +382,22 @@ export async function completeAssignment(
   // The dedupe key makes a redelivered submission find the entry the first one logged.
   const logged = await logEngagement(deps, person.value, {
     minutes, kind: 'respond', link: a.link, source: 'assignment', assignmentId: a.id, dedupeKey: `assignment:${a.id}`,
-  });
+  }, { deferFollowUps: true });
   if (!logged.ok) return logged;
   const moved = await moveFrom(deps, id, [...OPEN_STATES, 'expired'], 'done', {
     doneMinutes: logged.value.entry.minutes, entryId: logged.value.entry.id,
   });
   const fresh = (await deps.store.assignments.get(id))!;
-  if (!moved) return ok({ changed: false, assignment: fresh, logged: logged.value });
-  deps.log.info({ assignmentId: id, assigneeId: actorId, entryId: logged.value.entry.id }, 'assignment done');
-  await refreshAssigneeMessage(deps, fresh);
-  await tellLeadQuietly(deps, fresh, { kind: 'done' });
-  return ok({ changed: true, assignment: fresh, logged: logged.value });
+  // A warning is owed only by the submission whose entry this is (created); a resubmission finds it.
+  const followUps: FollowUp[] = [...logged.value.followUps];
+  if (moved) {
+    deps.log.info({ assignmentId: id, assigneeId: actorId, entryId: logged.value.entry.id }, 'assignment done');
+    followUps.push(() => refreshAssigneeMessage(deps, fresh), () => tellLeadQuietly(deps, fresh, { kind: 'done' }));
+  }
+  const result = { changed: moved, assignment: fresh, logged: logged.value };
+  if (opts.deferFollowUps) return ok({ ...result, followUps });
+  for (const run of followUps) await run();
+  return ok({ ...result, followUps: [] });
 }
 
 // ── Handing back and reassigning ──────────────────────────────────────────────────────────────

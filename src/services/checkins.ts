@@ -1,7 +1,7 @@
 // Answers to the daily check-in: one entry per person and check-in day, whatever Slack delivers twice.
 import type { Person } from '../core/model';
 import type { IsoDate, Kind, Network } from '../core/types';
-import { logEngagement, undoEntry, type Logged } from './entries';
+import { logEngagement, undoEntry, type LogOptions, type Logged } from './entries';
 import type { Outcome } from './result';
 import type { Deps } from './ports';
 
@@ -18,11 +18,13 @@ export interface CheckinAnswer {
   note?: string | null;
 }
 
-export async function answerCheckin(deps: Deps, person: Person, date: IsoDate, a: CheckinAnswer): Promise<Outcome<Logged>> {
+export async function answerCheckin(
+  deps: Deps, person: Person, date: IsoDate, a: CheckinAnswer, opts: LogOptions = {},
+): Promise<Outcome<Logged>> {
   return logEngagement(deps, person, {
     minutes: a.minutes, kind: a.kind ?? 'other', network: a.network ?? null, link: a.link ?? null, note: a.note ?? null,
     date, source: 'checkin', dedupeKey: checkinDedupeKey(person.id, date),
-  });
+  }, opts);
 }
 
 /** Undo from the check-in message: only an entry that came from a check-in, and only the person's own. */

@@ -4,7 +4,7 @@ import type { HHMM, IsoDate, Weekday } from '../core/types';
 import type { OrgSettings } from '../core/settings';
 import { insideSendingHours } from '../core/schedule';
 import { fail, ok, type Outcome } from './result';
-import type { Deps } from './ports';
+import type { Deps, FollowUp } from './ports';
 import { handBackOffered } from './assignments';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
@@ -13,12 +13,20 @@ async function reload(deps: Deps, id: string): Promise<Person> {
   return (await deps.store.people.get(id))!;
 }
 
-/** Paused people get no assignments: offers not yet accepted go back to their leads. */
-export async function pause(deps: Deps, person: Person, until: IsoDate | null): Promise<Outcome<Person>> {
+/**
+ * Paused people get no assignments: offers not yet accepted go back to their leads. Paused is stored at
+ * once, so no new offer reaches them; the hand-back (message redraws, the leads told) is a follow-up
+ * for after the reply.
+ */
+export async function pause(
+  deps: Deps, person: Person, until: IsoDate | null,
+): Promise<Outcome<{ person: Person; followUps: FollowUp[] }>> {
   await deps.store.people.setPause(person.id, true, until);
   deps.log.info({ userId: person.id, until }, 'paused');
-  await handBackOffered(deps, person.id);
-  return ok(await reload(deps, person.id));
+  const handBack: FollowUp = async () => {
+    await handBackOffered(deps, person.id);
+  };
+  return ok({ person: await reload(deps, person.id), followUps: [handBack] });
 }
 
 export async function resume(deps: Deps, person: Person): Promise<Outcome<{ person: Person; wasPaused: boolean }>> {

@@ -4,7 +4,7 @@ import type { Entry, Person } from '../core/model';
 import { csvRow } from '../core/csv';
 import type { IsoDate } from '../core/types';
 import { ok, fail, type Outcome } from './result';
-import type { Deps } from './ports';
+import type { Deps, FollowUp } from './ports';
 
 export const ENTRY_COLUMNS = ['date', 'week', 'minutes', 'kind', 'network', 'link', 'note', 'source', 'logged_at'] as const;
 
@@ -21,22 +21,27 @@ export function entryCsvLine(e: Entry, withPerson: boolean): string {
   return csvRow(withPerson ? [e.personId, ...cells] : cells);
 }
 
-/** `/ballast export`: the person's own entries, notes included (they are theirs), as a file in their DM. */
-export async function exportOwnEntries(deps: Deps, person: Person): Promise<Outcome<{ count: number; filename: string }>> {
+/**
+ * `/ballast export`: the person's own entries, notes included (they are theirs), as a file in their
+ * DM. The file is built here; `send` uploads it (three Web API calls), left to run after the ack.
+ */
+export async function exportOwnEntries(deps: Deps, person: Person): Promise<Outcome<{ count: number; filename: string; send: FollowUp }>> {
   const entries = await deps.store.entries.allOf(person.id);
   if (entries.length === 0) return fail('nothing_to_export', 'You have no entries to export yet.', '/ballast log 30m reply');
   const content = entryCsvHeader(false) + entries.map((e) => entryCsvLine(e, false)).join('');
   const today = DateTime.fromMillis(deps.clock.now(), { zone: person.tz }).toISODate();
   const filename = `ballast-entries-${today}.csv`;
-  const channel = await deps.slack.openDm(person.id);
-  await deps.slack.uploadFile(channel, {
-    filename,
-    title: 'Your Ballast entries',
-    content,
-    comment: `Your ${entries.length} Ballast ${entries.length === 1 ? 'entry' : 'entries'}, as CSV. Only you received this file.`,
-  });
-  deps.log.info({ userId: person.id, count: entries.length }, 'entries exported');
-  return ok({ count: entries.length, filename });
+  const send = async (): Promise<void> => {
+    const channel = await deps.slack.openDm(person.id);
+    await deps.slack.uploadFile(channel, {
+      filename,
+      title: 'Your Ballast entries',
+      content,
+      comment: `Your ${entries.length} Ballast ${entries.length === 1 ? 'entry' : 'entries'}, as CSV. Only you received this file.`,
+    });
+    deps.log.info({ userId: person.id, count: entries.length }, 'entries exported');
+  };
+  return ok({ count: entries.length, filename, send });
 }
 
 /** Every entry between two dates, one CSV line at a time, for the ops CLI. */

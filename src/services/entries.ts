@@ -7,7 +7,7 @@ import { MAX_DAYS_BACK, MAX_ENTRY_MINUTES, MIN_ENTRY_MINUTES } from '../core/lim
 import { EDITABLE_DAYS, isEditable } from '../core/history';
 import type { LogFormValue } from '../core/logForm';
 import { fail, ok, type Outcome } from './result';
-import type { Deps } from './ports';
+import type { Deps, FollowUp } from './ports';
 import { loadWeek } from './week';
 
 export { MAX_DAYS_BACK } from '../core/limits';
@@ -30,10 +30,20 @@ export interface Logged {
   created: boolean;
   week: WeekModel;
   levelBefore: Level;
+  /** The after-log hooks (warnings) still to run, when logEngagement was asked to defer them; else empty. */
+  followUps: FollowUp[];
+}
+
+export interface LogOptions {
+  /**
+   * Leave the after-log hooks (the warning DMs) in `followUps` instead of running them, so a listener
+   * can acknowledge Slack first and send them after.
+   */
+  deferFollowUps?: boolean;
 }
 
 
-export async function logEngagement(deps: Deps, person: Person, input: LogInput): Promise<Outcome<Logged>> {
+export async function logEngagement(deps: Deps, person: Person, input: LogInput, opts: LogOptions = {}): Promise<Outcome<Logged>> {
   const today = localDate(deps.clock.now(), person.tz);
   const date = input.date ?? today;
   if (!Number.isInteger(input.minutes) || input.minutes < MIN_ENTRY_MINUTES || input.minutes > MAX_ENTRY_MINUTES) {
@@ -53,21 +63,25 @@ export async function logEngagement(deps: Deps, person: Person, input: LogInput)
     deps.clock.now(),
   );
   const week = await loadWeek(deps, person, date);
-  const logged: Logged = { entry, created, week, levelBefore: created ? levelWith(week, week.total - entry.minutes) : week.level };
-  if (created) await runAfterLog(deps, person, logged);
+  const logged: Logged = {
+    entry, created, week, levelBefore: created ? levelWith(week, week.total - entry.minutes) : week.level, followUps: [],
+  };
+  const hooks = created ? afterLogFollowUps(deps, person, logged) : [];
+  if (opts.deferFollowUps) logged.followUps = hooks;
+  else for (const run of hooks) await run();
   return ok(logged);
 }
 
 /** The follow-ups of a change to someone's week (warnings), each failure logged and contained. */
-export async function runAfterLog(deps: Deps, person: Person, logged: Logged): Promise<void> {
-  for (const hook of deps.afterLog ?? []) {
+export function afterLogFollowUps(deps: Deps, person: Person, logged: Logged): FollowUp[] {
+  return (deps.afterLog ?? []).map((hook) => async () => {
     try {
       await hook(deps, person, logged);
     } catch (err) {
       // The entry is stored; a failed follow-up (a warning DM) must not undo or hide that.
       deps.log.error({ err, userId: person.id, entryId: logged.entry.id }, 'after-log hook failed');
     }
-  }
+  });
 }
 
 export async function undoLast(deps: Deps, person: Person): Promise<Outcome<{ entry: Entry; week: WeekModel }>> {
@@ -118,7 +132,7 @@ export interface Edited extends Logged {
  * Replace what one of the person's entries says with a validated log form (core/logForm.ts), keeping
  * the week key in step with the date. Returns what a new entry's follow-ups need: the week the entry
  * now sits in and its level without this edit, so crossing a level warns as a new entry would. The
- * listener runs those follow-ups (runAfterLog) once it has acknowledged.
+ * listener runs the returned follow-ups once it has acknowledged.
  */
 export async function editEntry(deps: Deps, person: Person, entryId: number, value: LogFormValue): Promise<Outcome<Edited>> {
   const found = await ownEditableEntry(deps, person, entryId);
@@ -131,7 +145,9 @@ export async function editEntry(deps: Deps, person: Person, entryId: number, val
   if (!entry) return notYours();
   const week = await loadWeek(deps, person, entry.date);
   const withoutEdit = week.total - entry.minutes + (before.weekKey === entry.weekKey ? before.minutes : 0);
-  return ok({ entry, before, created: true, week, levelBefore: levelWith(week, withoutEdit) });
+  const edited: Edited = { entry, before, created: true, week, levelBefore: levelWith(week, withoutEdit), followUps: [] };
+  edited.followUps = afterLogFollowUps(deps, person, edited);
+  return ok(edited);
 }
 
 /** Delete one of the person's entries of the last 14 days; the remaining ones come back for the list. */

@@ -469,7 +469,8 @@ describe('refusals', () => {
     await addPerson(t, BEN);
     t.fake.fail('conversations.open', 'user_disabled', { times: 1 });
     const r = await offer();
-    expect(replyText(r)).toContain(`Slack would not deliver the offer to <@${ADA}>`);
+    // The reply goes in the ack, before the DM is tried; the lead's thread says what became of it.
+    expect(replyText(r)).toContain(`Offered to <@${ADA}>`);
     const [a] = await all();
     expect(a).toMatchObject({ state: 'declined', declineReason: 'unreachable' });
     expect((await t.ballast.store.people.get(ADA))!.active).toBe(false);

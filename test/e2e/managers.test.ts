@@ -298,7 +298,7 @@ describe('/ballast export', () => {
     await seedEntry(t, ADA, '2026-11-25', 15, 'share');
     await seedEntry(t, BO, '2026-11-25', 45, 'post', { note: 'BO-ONLY' });
     const reply = await say(ADA, 'export');
-    expect(reply.text).toBe(':inbox_tray: Sent you ballast-entries-2026-11-26.csv with your 2 entries in a DM.');
+    expect(reply.text).toBe(':inbox_tray: Sending you ballast-entries-2026-11-26.csv with your 2 entries in a DM.');
     const files = t.fake.filesSharedTo(ADA);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ filename: 'ballast-entries-2026-11-26.csv', completed: true, title: 'Your Ballast entries' });
@@ -310,6 +310,18 @@ describe('/ballast export', () => {
     expect(t.fake.callsTo('files.getUploadURLExternal')).toHaveLength(1);
     expect(t.fake.callsTo('files.completeUploadExternal')).toHaveLength(1);
     expect(t.fake.filesSharedTo(BO)).toEqual([]);
+  });
+
+  it('answers at once and uploads after; an upload Slack refuses is told through the response_url', async () => {
+    await seedEntry(t, ADA, '2026-11-24', 30, 'respond');
+    t.fake.fail('files.getUploadURLExternal', 'not_allowed_token_type', { times: 1 });
+    const url = t.fake.responseUrl();
+    const r = await t.slack.command(ADA, 'export', { responseUrl: url });
+    expect((r.body as { text: string }).text).toContain(':inbox_tray: Sending you ballast-entries-2026-11-26.csv');
+    expect(t.fake.responsesTo(url).map((x) => (x.body as { text: string }).text)).toEqual([
+      'Slack refused a request Ballast made (not_allowed_token_type). Please try again in a minute.',
+    ]);
+    expect(t.fake.filesSharedTo(ADA)).toEqual([]);
   });
 
   it('says so when there is nothing to export, and uploads nothing', async () => {

@@ -134,7 +134,7 @@ describe('reminders', () => {
     await t.slack.command(LEAD, `assign <@${ADA}> <${LINK}> due tomorrow`);
     const [a] = await t.ballast.store.assignments.ofLead(LEAD);
     fake.updateUser(ADA, { deleted: true });
-    expect((await run(t, '2026-11-27T07:00:00Z')).lines).toEqual([`#${a.id} ${ADA} offer: failed`]);
+    expect((await run(t, '2026-11-27T07:00:00Z')).lines).toEqual([`#${a.id} ${ADA} offer: not sent: Slack says the account is gone; marked inactive`]);
     expect(await t.ballast.store.assignments.get(a.id)).toMatchObject({ state: 'declined', declineReason: 'unreachable' });
     expect(leadMessages().some((m) => /would not deliver the offer/.test(textOf(m)))).toBe(true);
     expect((await run(t, '2026-11-27T07:05:00Z')).lines).toEqual([]);

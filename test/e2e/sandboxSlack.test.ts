@@ -178,7 +178,7 @@ it('jumps to the person\'s next check-in and runs every registered job at that i
   const calls: number[] = [];
   const job: Job = async (_deps, at) => {
     calls.push(at);
-    return { job: 'pulse', at, lines: ['U100ADA: would ask'], sent: 1, skipped: 0, failed: 0 };
+    return { job: 'pulse', at, lines: ['U100ADA: would ask'], sent: 1, skipped: 0, failed: 0, inactive: [] };
   };
   const had = JOBS.pulse;
   JOBS.pulse = job;

@@ -235,6 +235,19 @@ describe('fake Slack: response_url', () => {
 });
 
 describe('fake Slack: faults', () => {
+  it('answers each distinct call 429 once with rateLimitEachOnce, and serves it when retried', async () => {
+    fake.rateLimitEachOnce('chat.postMessage', 3);
+    const first = await web.chat.postMessage({ channel: 'U1', text: 'one' }).catch((e: WebAPIRateLimitedError) => e);
+    expect((first as WebAPIRateLimitedError).code).toBe(ErrorCode.RateLimitedError);
+    expect((first as WebAPIRateLimitedError).retryAfter).toBe(3);
+    expect((await web.chat.postMessage({ channel: 'U1', text: 'one' })).ok).toBe(true);
+    // Another message is its own call: limited once too; other methods are not touched.
+    expect(await web.chat.postMessage({ channel: 'U1', text: 'two' }).catch((e: WebAPIRateLimitedError) => e.code)).toBe(ErrorCode.RateLimitedError);
+    expect((await web.auth.test()).ok).toBe(true);
+    expect(fake.callsTo('chat.postMessage').map((c) => c.status)).toEqual([429, 200, 429]);
+    expect(fake.messagesTo('U1').map((m) => m.text)).toEqual(['one']);
+  });
+
   it('fails a method with the given error a given number of times', async () => {
     fake.fail('users.info', 'fatal_error', { times: 1 });
     expect(await slackError(web.users.info({ user: 'U1' }))).toBe('fatal_error');

@@ -1,5 +1,6 @@
 // `npm run ballast -- jobs run …`: one pass as of an instant, one line per person; previews send nothing.
 import { runCli, type CliIo } from '../../src/cli';
+import Database from 'better-sqlite3';
 import { JOBS } from '../../src/jobs';
 import { startJobsHarness, type JobsHarness } from '../support/jobs';
 
@@ -91,4 +92,55 @@ it('needs a bot token to send, but not to preview', async () => {
   expect(r.code).toBe(1);
   expect(r.err.join('\n')).toContain('set SLACK_BOT_TOKEN');
   expect((await cli(['jobs', 'run', 'checkins', '--dry-run'], { SLACK_BOT_TOKEN: undefined })).code).toBe(0);
+});
+
+describe('exit codes', () => {
+  it('exits 0 when someone has left the company: the summary names them and they are marked inactive', async () => {
+    await h.addPerson({ id: 'U3CAL', tz: 'Europe/Berlin' });
+    h.fake.fail('chat.postMessage', 'account_inactive', { forUser: 'U3CAL' });
+    const r = await cli(['jobs', 'run', 'checkins', '--at', '2026-11-26T15:30:00Z']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('U3CAL  check-in for 2026-11-26 not sent: Slack says the account is gone (account_inactive); marked inactive');
+    expect(r.out).toContain('U1ADA  sent check-in for 2026-11-26');
+    expect(r.err.join('\n')).toContain('1 sent, 1 skipped, 0 failed; 1 marked inactive (Slack says they are gone): U3CAL');
+    expect((await h.person('U3CAL')).active).toBe(false);
+    // From then on they are not in the pass at all.
+    const next = await cli(['jobs', 'run', 'checkins', '--at', '2026-11-27T15:30:00Z']);
+    expect(next.code).toBe(0);
+    expect(next.out.some((l) => l.startsWith('U3CAL'))).toBe(false);
+  });
+
+  it('exits 0 when the profile refresh is what finds the account gone', async () => {
+    await h.addPerson({ id: 'U3CAL', tz: 'Europe/Berlin' });
+    h.clock.set('2026-11-27T15:30:00Z'); // a day later: profiles are due for a refresh
+    h.fake.fail('users.info', 'user_not_found', { forUser: 'U3CAL' });
+    const r = await cli(['jobs', 'run', 'checkins']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('U3CAL  check-in for 2026-11-27 skipped: Slack says the account is gone; marked inactive');
+    expect(r.err.join('\n')).toContain('marked inactive (Slack says they are gone): U3CAL');
+    expect((await h.person('U3CAL')).active).toBe(false);
+  });
+
+  it('exits 1 when Slack keeps failing after the retries, and says so', async () => {
+    h.fake.fail('chat.postMessage', 'internal_error', { forUser: 'U1ADA' });
+    const r = await cli(['jobs', 'run', 'checkins', '--at', '2026-11-26T15:30:00Z']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('U1ADA  check-in for 2026-11-26 not sent: internal_error');
+    expect(r.err.join('\n')).toContain('0 sent, 1 skipped, 1 failed');
+  });
+
+  it('exits 1 on a storage failure', async () => {
+    const raw = new Database(h.dbPath);
+    raw.exec('BEGIN EXCLUSIVE');
+    try {
+      const r = await cli(['jobs', 'run', 'checkins', '--at', '2026-11-26T15:30:00Z']);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('U1ADA  error: database is locked');
+      expect(r.err.join('\n')).toContain('0 sent, 1 skipped, 1 failed');
+      expect(h.checkinsTo('U1ADA')).toHaveLength(0);
+    } finally {
+      raw.exec('ROLLBACK');
+      raw.close();
+    }
+  });
 });

@@ -44,6 +44,12 @@ export interface TestAppOptions {
   fakeSlack?: FakeSlack;
   dir?: string;
   start?: Partial<StartOptions>;
+  /**
+   * When true (default), each request through `slack` resolves only once the app has finished the
+   * follow-ups it started after acking (DMs, warnings, Home), so a test reads a settled world. The
+   * answer's own timing is in `ackMs`. False: resolve on the answer alone.
+   */
+  settle?: boolean;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -78,7 +84,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...opts.env,
   });
   const ballast = await startBallast({ config, clock, logDestination: destination, ...opts.start });
-  const slack = createSlackClient({
+  const client = createSlackClient({
     baseUrl: `http://127.0.0.1:${ballast.port}`,
     signingSecret: SIGNING_SECRET,
     teamId: fake.teamId,
@@ -87,6 +93,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     // eslint-disable-next-line no-restricted-properties
     nowSeconds: () => Math.floor(Date.now() / 1000),
   });
+  const slack = opts.settle === false ? client : settling(client, () => ballast.settled());
   return {
     ballast, fake, slack, clock, dir, dbPath, logs,
     logText: () => raw,
@@ -95,4 +102,17 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       if (!opts.fakeSlack) await fake.close();
     },
   };
+}
+
+/** The client with every request resolving after the app's follow-ups have settled. */
+function settling(client: SlackClient, settled: () => Promise<void>): SlackClient {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(client)) {
+    out[name] = async (...args: unknown[]) => {
+      const res = await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+      await settled();
+      return res;
+    };
+  }
+  return out as SlackClient;
 }

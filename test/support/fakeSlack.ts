@@ -124,6 +124,7 @@ export interface FakeRejection {
 type Fault =
   | { kind: 'error'; method: string; remaining: number; error: string; forUser?: string }
   | { kind: 'ratelimit'; method: string; remaining: number; retryAfter: number }
+  | { kind: 'ratelimitEach'; method: string; remaining: number; retryAfter: number; seen: Set<string> }
   | { kind: 'server'; method: string; remaining: number }
   | { kind: 'delay'; method: string; remaining: number; ms: number }
   | { kind: 'hang'; method: string; remaining: number };
@@ -440,6 +441,15 @@ export class FakeSlack {
     this.faults.push({ kind: 'ratelimit', method, retryAfter: retryAfterSeconds, remaining: times });
   }
 
+  /**
+   * Every distinct call to `method` (same arguments) is answered 429 with `Retry-After` the first
+   * time, and served when retried: Slack pushing back on each message once, which a client that
+   * waits out Retry-After gets through without sending anything twice.
+   */
+  rateLimitEachOnce(method: string, retryAfterSeconds: number): void {
+    this.faults.push({ kind: 'ratelimitEach', method, retryAfter: retryAfterSeconds, remaining: Infinity, seen: new Set() });
+  }
+
   serverError(method: string, times = Infinity): void {
     this.faults.push({ kind: 'server', method, remaining: times });
   }
@@ -519,6 +529,14 @@ export class FakeSlack {
     if (delay?.kind === 'delay') await this.sleep(delay.ms);
     const limited = this.takeFault(method, args, 'ratelimit');
     if (limited?.kind === 'ratelimit') return rateLimited(limited.retryAfter);
+    const each = this.takeFault(method, args, 'ratelimitEach');
+    if (each?.kind === 'ratelimitEach') {
+      const key = JSON.stringify(args);
+      if (!each.seen.has(key)) {
+        each.seen.add(key);
+        return rateLimited(each.retryAfter);
+      }
+    }
     if (this.takeFault(method, args, 'server')) return { status: 500, body: { ok: false, error: 'internal_error' } };
     const failure = this.takeFault(method, args, 'error');
     if (failure?.kind === 'error') return fail(failure.error);

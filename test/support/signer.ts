@@ -3,6 +3,7 @@
  * slash commands, interactivity payloads, events, each correctly signed unless told otherwise.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { validateMessage, validateView } from './blockKit';
 
 /** `v0=<hex>` over `v0:<timestamp>:<raw body>`, HMAC-SHA256 with the signing secret. */
@@ -51,6 +52,8 @@ export interface SlackResponse {
   headers: Record<string, string>;
   /** Problems Slack would have with the ack's reply (empty when fine or when nothing was replied). */
   ackProblems: string[];
+  /** Milliseconds from sending the request to the app's answer (the ack, for Slack's 3-second rule). */
+  ackMs: number;
 }
 
 export interface CommandOptions {
@@ -162,12 +165,14 @@ export function createSlackClient(opts: SlackClientOptions) {
       ...(req.sign === false ? {} : signatureHeaders(opts.signingSecret, timestamp, req.body)),
       ...req.headers,
     };
+    const sentAt = performance.now();
     const res = await fetch(`${opts.baseUrl}${req.path ?? path}`, {
       method: req.method ?? 'POST',
       headers,
       body: req.method === 'GET' ? undefined : req.body,
     });
     const text = await res.text();
+    const ackMs = performance.now() - sentAt;
     let body: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('json') || /^\s*[{[]/.test(text)) {
       try {
@@ -176,7 +181,7 @@ export function createSlackClient(opts: SlackClientOptions) {
         body = text;
       }
     }
-    return { status: res.status, body, text, headers: Object.fromEntries(res.headers.entries()), ackProblems: [] };
+    return { status: res.status, body, text, headers: Object.fromEntries(res.headers.entries()), ackProblems: [], ackMs };
   }
 
   function checkAck(res: SlackResponse, kind: 'message' | 'view_submission'): SlackResponse {

@@ -2,7 +2,7 @@
 import type { Assignment, AssignmentState } from '../../src/core/model';
 import {
   acceptWarning, assignModal, assigneeMessage, assignmentsReply, boardBlocks, doneModal, leadParent, leadUpdate,
-  offeredReply, openAssignmentLines, overBudgetReply, reminderMessage, suggestionsReply,
+  offeredReply, openAssignmentLines, overBudgetReply, reminderMessage, slackExcerpt, suggestionsReply,
 } from '../../src/slack/blocks/assignment';
 import { weekBlocks } from '../../src/slack/blocks/week';
 import { summarizeWeek } from '../../src/core/week';
@@ -71,5 +71,27 @@ describe('assignment blocks with the longest inputs', () => {
     const excerpt = `${'<@U1> & friends say: '.repeat(100)}`;
     expect(validateView(assignModal({ link: LONG_LINK, excerpt, suggestions: [{ id: 'U1AA', band: 'plenty' }] }))).toEqual([]);
     expect(validateView(assignModal({ link: '', excerpt: '', suggestions: [] }))).toEqual([]);
+  });
+});
+
+describe('slackExcerpt: a message shown as the message reads', () => {
+  it.each<[string, string, number, string]>([
+    ['keeps Slack\'s escaping as it came (once)', 'Tom &amp; Jerry say &lt;b&gt;hi&lt;/b&gt;', 280, 'Tom &amp; Jerry say &lt;b&gt;hi&lt;/b&gt;'],
+    ['keeps links and mentions as markup, so they render', 'see <https://x.com/a|the thread> by <@U123ABC>', 280, 'see <https://x.com/a|the thread> by <@U123ABC>'],
+    ['escapes a stray & < > once', 'a & b < c > d', 280, 'a &amp; b &lt; c &gt; d'],
+    ['keeps emoji and quotes', 'great :tada: 🎉 "quoted"', 280, 'great :tada: 🎉 "quoted"'],
+    ['cuts after the visible length, never inside a link', 'ab <https://example.com/very/long|label> cd', 8, 'ab <https://example.com/very/long|label>…'],
+    ['drops a link that does not fit whole', 'ab <https://example.com/very/long|label> cd', 6, 'ab …'],
+    ['keeps a channel and a special mention', 'in <#C123|general> <!here>', 280, 'in <#C123|general> <!here>'],
+    ['counts an entity as one character', '&amp;&amp;&amp;&amp;', 2, '&amp;&amp;…'],
+    ['never splits an emoji', '🎉🎉🎉', 2, '🎉🎉…'],
+  ])('%s', (_what, text, max, expected) => {
+    expect(slackExcerpt(text, max)).toBe(expected);
+  });
+
+  it('puts the excerpt in the modal as Slack sent it, quoted line by line', () => {
+    const view = assignModal({ link: '', excerpt: 'Is <https://acme.com/pricing|pricing> right?\nAsk <@U123ABC> &amp; co', suggestions: [] });
+    expect(JSON.stringify(view.blocks[0])).toContain('*The message*\\n>Is <https://acme.com/pricing|pricing> right?\\n>Ask <@U123ABC> &amp; co');
+    expect(validateView(view)).toEqual([]);
   });
 });

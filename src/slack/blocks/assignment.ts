@@ -367,13 +367,35 @@ export interface AssignModalInput {
   suggestions: SuggestionView[];
 }
 
+/**
+ * A message's text as Slack sent it (mrkdwn: `&amp;`/`&lt;`/`&gt;` already escaped, links as
+ * `<https://…|label>`, mentions as `<@U123>`), ready to show in a mrkdwn section so it reads as the
+ * message does: Slack's own markup kept as is (never escaped a second time), any stray `&`, `<` or
+ * `>` escaped once, and cut after `max` visible characters without splitting a link, a mention, an
+ * entity or a surrogate pair.
+ */
+/** Slack's markup: a mention, channel or special (`<@U…>`, `<#C…|name>`, `<!here>`), a link (`<https://…|label>`), an entity; else one character. */
+const SLACK_TOKEN = /<(?:[@#!][^<>\s|]+|[a-z][a-z0-9+.-]*:[^<>\s|]+)(?:\|[^<>\n]*)?>|&(?:amp|lt|gt);|[\s\S]/giu;
+
+export function slackExcerpt(text: string, max: number): string {
+  let out = '';
+  let shown = 0;
+  for (const [token] of text.matchAll(SLACK_TOKEN)) {
+    const visible = token.startsWith('<') && token.length > 1 ? (token.slice(1, -1).split('|').pop() ?? '').length : 1;
+    if (shown + visible > max) return `${out}…`;
+    shown += visible;
+    out += token.length > 1 && (token.startsWith('<') || token.startsWith('&')) ? token : escape(token);
+  }
+  return out;
+}
+
 export function assignModal(m: AssignModalInput): ModalView {
   const suggestionText = m.suggestions.length
     ? m.suggestions.map((s, i) => `${i + 1}. <@${s.id}>: ${BAND_LABEL[s.band]}`).join('\n')
     : 'Nobody is available right now: everyone is paused, away or inactive.';
   const input = (block: InputBlock): InputBlock => block;
   const blocks: Block[] = [
-    section(`*The message*\n>${escape(clip(m.excerpt || '(no text)', 280)).replace(/\n/g, '\n>')}`),
+    section(`*The message*\n>${m.excerpt ? slackExcerpt(m.excerpt, 280).replace(/\n/g, '\n>') : '(no text)'}`),
     section(`*Who has room this week*\n${suggestionText}`),
     input({
       type: 'input', block_id: F.userBlock, label: plain('Advocate'),

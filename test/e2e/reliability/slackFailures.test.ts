@@ -99,9 +99,9 @@ it('acknowledges within 3 seconds while users.info hangs for 5, then answers thr
   t.fake.addUser({ id: 'U105FAY', name: 'fay' });
   t.fake.delay('users.info', 5000, 1);
   const responseUrl = t.fake.responseUrl('slow-slack');
-  const started = performance.now();
+  // Timed by the client from request to answer: the request itself resolves once the late reply is out.
   const r = await t.slack.command('U105FAY', 'log 45m reply linkedin slow day', { responseUrl });
-  const ackMs = performance.now() - started;
+  const ackMs = r.ackMs;
   expect(r.status).toBe(200);
   expect(text(r)).toContain('Working on it');
   expect(ackMs).toBeLessThan(3000);

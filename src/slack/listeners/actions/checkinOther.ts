@@ -5,6 +5,7 @@ import { isIsoDate } from '../../../core/time';
 import { checkinOtherModal } from '../../blocks/checkin';
 import type { ListenerDeps } from '../context';
 import { messageRef } from './shell';
+import { afterAck } from '../followUps';
 
 export function checkinOther(deps: ListenerDeps) {
   return async ({ ack, body, action }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
@@ -13,12 +14,10 @@ export function checkinOther(deps: ListenerDeps) {
     const ref = messageRef(body);
     const date = action.value ?? '';
     if (!ref || !isIsoDate(date)) return;
-    try {
+    await afterAck(deps, log, async () => {
       const who = await ensurePerson(deps, body.user.id);
       if (!who.ok) return;
       await deps.slack.openView(body.trigger_id, checkinOtherModal({ date, ...ref }));
-    } catch (err) {
-      log.error({ err }, 'could not open the check-in modal');
-    }
+    }, 'could not open the check-in modal');
   };
 }

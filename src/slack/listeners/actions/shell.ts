@@ -9,6 +9,7 @@ import type { Log } from '../../../logger';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
 import { respondOrLog } from '../respond';
+import { afterAck } from '../followUps';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 type Action = BlockButtonAction['actions'][number];
@@ -40,14 +41,16 @@ export function dmButton(
       return;
     }
     const tell = (reply: Reply) => deps.slack.postEphemeral(ref.channel, body.user.id, reply);
-    try {
-      const who = await ensurePerson(deps, body.user.id);
-      const answer = who.ok ? await handle(who.value, action, ref) : { tell: errorReply(who.error) };
-      if ('update' in answer) await deps.slack.updateMessage(ref, answer.update);
-      else await tell(answer.tell);
-    } catch (err) {
-      await tell(failureReply(log, err, failure)).catch(() => undefined);
-    }
+    await afterAck(deps, log, async () => {
+      try {
+        const who = await ensurePerson(deps, body.user.id);
+        const answer = who.ok ? await handle(who.value, action, ref) : { tell: errorReply(who.error) };
+        if ('update' in answer) await deps.slack.updateMessage(ref, answer.update);
+        else await tell(answer.tell);
+      } catch (err) {
+        await tell(failureReply(log, err, failure)).catch(() => undefined);
+      }
+    });
   };
 }
 
@@ -70,14 +73,16 @@ export function respondingButton(
     });
     const respond = respondOrLog(maybeRespond, log);
     const note = (reply: Reply) => respond({ response_type: 'ephemeral', replace_original: false, ...reply });
-    try {
-      const answer = await handle(body, action, log);
-      if (!answer) return;
-      if ('note' in answer) await note(answer.note);
-      else if ('replace' in answer) await respond({ response_type: 'ephemeral', replace_original: true, ...answer.replace });
-      else await respond({ delete_original: true });
-    } catch (err) {
-      await note(failureReply(log, err, failure)).catch(() => undefined);
-    }
+    await afterAck(deps, log, async () => {
+      try {
+        const answer = await handle(body, action, log);
+        if (!answer) return;
+        if ('note' in answer) await note(answer.note);
+        else if ('replace' in answer) await respond({ response_type: 'ephemeral', replace_original: true, ...answer.replace });
+        else await respond({ delete_original: true });
+      } catch (err) {
+        await note(failureReply(log, err, failure)).catch(() => undefined);
+      }
+    });
   };
 }

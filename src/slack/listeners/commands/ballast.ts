@@ -9,7 +9,7 @@ import type { ListenerDeps } from '../context';
 import { runSubcommand } from './subcommands';
 import type { CommandReply } from './subcommands/types';
 import { failureReply } from '../failure';
-import { runFollowUps } from '../followUps';
+import { afterAck, runFollowUps } from '../followUps';
 
 export function ballastCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
@@ -21,7 +21,12 @@ export function ballastCommand(deps: ListenerDeps) {
         const parsed = parseCommand(command.text, { nowMs: deps.clock.now(), zone: who.value.tz });
         if (!parsed.ok) return errorReply(parsed.error);
         return await runSubcommand(
-          { deps, person: who.value, channelId: command.channel_id, triggerId: command.trigger_id, responseUrl: command.response_url },
+          {
+            deps, person: who.value, channelId: command.channel_id, triggerId: command.trigger_id, responseUrl: command.response_url,
+            respond: async (reply) => {
+              await respond({ response_type: 'ephemeral', replace_original: false, ...reply });
+            },
+          },
           parsed.command,
         );
       } catch (err) {
@@ -37,17 +42,19 @@ export function ballastCommand(deps: ListenerDeps) {
     if (ready) {
       const { after, ...reply } = ready;
       await ack({ response_type: 'ephemeral', ...reply });
-      await runFollowUps(log, after);
+      await runFollowUps(deps, log, after);
       return;
     }
     // Slack drops commands not acknowledged within 3 seconds; the answer follows when it is ready.
     await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Working on it…' });
-    const { after, ...reply } = await work;
-    try {
-      await respond({ response_type: 'ephemeral', replace_original: true, ...reply });
-    } catch (err) {
-      log.error({ err }, 'could not send the late reply through response_url');
-    }
-    await runFollowUps(log, after);
+    await afterAck(deps, log, async () => {
+      const { after, ...reply } = await work;
+      try {
+        await respond({ response_type: 'ephemeral', replace_original: true, ...reply });
+      } catch (err) {
+        log.error({ err }, 'could not send the late reply through response_url');
+      }
+      await runFollowUps(deps, log, after);
+    });
   };
 }

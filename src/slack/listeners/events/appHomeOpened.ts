@@ -2,20 +2,20 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { ensurePerson } from '../../../services/people';
 import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
+import { afterAck } from '../followUps';
 
 export function appHomeOpened(deps: ListenerDeps) {
   return async ({ event }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab !== 'home') return;
     const log = deps.log.child({ userId: event.user, event: 'app_home_opened' });
-    try {
+    // Bolt has acknowledged the event already; tracked so shutdown waits for the publish.
+    await afterAck(deps, log, async () => {
       const who = await ensurePerson(deps, event.user);
       if (!who.ok) {
         log.info({ code: who.error.code }, 'not publishing App Home');
         return;
       }
       await publishHome(deps, who.value, deps.homeSections);
-    } catch (err) {
-      log.error({ err }, 'App Home publish failed');
-    }
+    }, 'App Home publish failed');
   };
 }

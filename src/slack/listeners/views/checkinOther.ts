@@ -8,6 +8,7 @@ import { LOG_MODAL as F } from '../../ids';
 import { checkinLogged, readCheckinContext } from '../../blocks/checkin';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { runFollowUps } from '../followUps';
 import { formFields } from './logModal';
 
 const BLOCK_OF: Record<string, string> = {
@@ -31,7 +32,7 @@ export function checkinOtherSubmitted(deps: ListenerDeps) {
     }
     let logged;
     try {
-      const r = await answerCheckin(deps, who.value, c.date, form.value);
+      const r = await answerCheckin(deps, who.value, c.date, form.value, { deferFollowUps: true });
       if (!r.ok) {
         await ack({ response_action: 'errors', errors: { [F.minutesBlock]: r.error.message } });
         return;
@@ -43,10 +44,16 @@ export function checkinOtherSubmitted(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors: { [F.minutesBlock]: reply.text.slice(0, 150) } });
       return;
     }
-    try {
-      await deps.slack.updateMessage({ channel: c.channel, ts: c.ts }, checkinLogged(logged.entry, logged.week));
-    } catch (err) {
-      log.error({ err }, 'could not update the check-in message after the modal');
-    }
+    const answered = logged;
+    await runFollowUps(deps, log, [
+      async () => {
+        try {
+          await deps.slack.updateMessage({ channel: c.channel, ts: c.ts }, checkinLogged(answered.entry, answered.week));
+        } catch (err) {
+          log.error({ err }, 'could not update the check-in message after the modal');
+        }
+      },
+      ...answered.followUps,
+    ]);
   };
 }

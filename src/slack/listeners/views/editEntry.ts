@@ -5,13 +5,14 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { Person } from '../../../core/model';
 import { validateLogForm, type LogFormFields } from '../../../core/logForm';
 import { localDate } from '../../../core/time';
-import { editEntry, runAfterLog, type Edited } from '../../../services/entries';
+import { editEntry, type Edited } from '../../../services/entries';
 import { ensurePerson } from '../../../services/people';
 import { LOG_MODAL as F } from '../../ids';
 import { editedView, readEditMetadata } from '../../blocks/entries';
 import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
+import { runFollowUps } from '../followUps';
 import { formFields } from './logModal';
 
 const BLOCK_OF: Record<keyof LogFormFields, string> = {
@@ -48,11 +49,7 @@ export function editEntrySubmitted(deps: ListenerDeps) {
       await refuse(failureReply(log, err, 'edit modal submission failed').text);
       return;
     }
-    await runAfterLog(deps, person, edited);
-    try {
-      await publishHome(deps, person, deps.homeSections);
-    } catch (err) {
-      log.error({ err }, 'App Home refresh after an edit failed');
-    }
+    // Stored and acknowledged; the warning an edit may earn and the Home refresh follow.
+    await runFollowUps(deps, log, [...edited.followUps, () => publishHome(deps, person, deps.homeSections)], 'follow-up after an edit failed');
   };
 }

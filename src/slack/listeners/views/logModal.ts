@@ -9,8 +9,8 @@ import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
 import { dmDirect } from '../../../services/directDm';
-import type { OutgoingMessage } from '../../../services/ports';
 import { loggedMessage } from '../../blocks/entries';
+import { runFollowUps, type FollowUp } from '../followUps';
 
 type Values = ViewSubmitAction['view']['state']['values'];
 
@@ -54,39 +54,35 @@ export function logModalSubmitted(deps: ListenerDeps) {
     const person = who.value;
     const form = validateLogForm(formFields(view.state.values), localDate(deps.clock.now(), person.tz));
     // The modal closes on submit: the confirmation, with Undo, goes to the person's DM with Ballast.
-    let confirmation: OutgoingMessage | null = null;
     if (!form.ok) {
       const errors = Object.fromEntries(Object.entries(form.errors).map(([k, msg]) => [BLOCK_OF[k as keyof LogFormFields], msg]));
       await ack({ response_action: 'errors', errors });
       return;
     }
+    let followUps: FollowUp[];
     try {
       // One submission of one modal logs once, even if Slack delivers it twice.
-      const r = await logEngagement(deps, person, { ...form.value, source: 'modal', dedupeKey: `modal:${view.id}` });
+      const r = await logEngagement(deps, person, { ...form.value, source: 'modal', dedupeKey: `modal:${view.id}` }, { deferFollowUps: true });
       if (!r.ok) {
         await ack({ response_action: 'errors', errors: { [F.dateBlock]: r.error.message } });
         return;
       }
-      // A redelivered submission finds its entry already stored: confirmed once.
-      if (r.value.created) confirmation = loggedMessage(r.value.entry, r.value.week);
+      followUps = [...r.value.followUps];
+      // A redelivered submission finds its entry already stored: confirmed once. A reply to what the
+      // person just did, so quiet hours do not hold it back; it goes first, before any warning.
+      if (r.value.created) {
+        const confirmation = loggedMessage(r.value.entry, r.value.week);
+        followUps.unshift(async () => {
+          await dmDirect(deps, person.id, confirmation);
+        });
+      }
       await ack();
     } catch (err) {
       const reply = failureReply(log, err, 'log modal submission failed');
       await ack({ response_action: 'errors', errors: { [F.minutesBlock]: reply.text.slice(0, 150) } });
       return;
     }
-    if (confirmation) {
-      // A reply to what the person just did, so quiet hours do not hold it back.
-      try {
-        await dmDirect(deps, person.id, confirmation);
-      } catch (err) {
-        log.error({ err }, 'could not confirm a modal entry by DM');
-      }
-    }
-    try {
-      await publishHome(deps, person, deps.homeSections);
-    } catch (err) {
-      log.error({ err }, 'App Home refresh after a modal entry failed');
-    }
+    // Stored and acknowledged; the confirmation, the warning DM and the Home refresh follow.
+    await runFollowUps(deps, log, [...followUps, () => publishHome(deps, person, deps.homeSections)]);
   };
 }

@@ -17,9 +17,10 @@ export const assign: HandlerTable = {
       const suggestions = await suggestAdvocates(deps, person, { exclude: tried });
       return suggestionsReply(draft.value, suggestions.map((s) => ({ id: s.person.id, band: s.band })));
     }
-    const r = await offerAssignment(deps, person, c.userId, draft.value);
+    // Stored and checked before the reply; the DMs to the advocate and the lead's thread follow it.
+    const r = await offerAssignment(deps, person, c.userId, draft.value, { deferFollowUps: true });
     if (!r.ok) return errorReply(r.error);
-    return offerOutcomeReply(r.value, person.tz);
+    return { ...offerOutcomeReply(r.value, person.tz), after: r.value.kind === 'offered' ? r.value.followUps : [] };
   },
   async assignments({ deps, person }) {
     const { mine, assigned } = await assignmentsOf(deps, person);

@@ -27,10 +27,11 @@ export const basics: HandlerTable = {
   async log({ deps, person }, c) {
     const r = await logEngagement(deps, person, {
       minutes: c.minutes, kind: c.kind, network: c.network, date: c.date, link: c.link, note: c.note, source: 'command',
-    });
+    }, { deferFollowUps: true });
     if (!r.ok) return errorReply(r.error);
-    const { entry, week } = r.value;
-    return { text: `Logged ${entryLine(entry)}. ${weekText(week)}`, blocks: loggedBlocks(entry, week) };
+    const { entry, week, followUps } = r.value;
+    // The warning DM (if the week crossed a level) follows the reply, never holds it up.
+    return { text: `Logged ${entryLine(entry)}. ${weekText(week)}`, blocks: loggedBlocks(entry, week), after: followUps };
   },
   async undo({ deps, person }) {
     const r = await undoLast(deps, person);

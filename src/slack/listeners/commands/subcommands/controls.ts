@@ -22,7 +22,7 @@ export const controls: HandlerTable = {
   async pause({ deps, person }, c) {
     const r = await pause(deps, person, c.until ?? null);
     if (!r.ok) return errorReply(r.error);
-    return c.until
+    const reply = c.until
       ? textReply(
           `:double_vertical_bar: Paused through ${dayLabel(c.until)}: no check-ins, pulses, nudges or assignments until then.`,
           `They start again on ${dayLabel(addDays(c.until, 1))}. \`/ballast resume\` restarts them sooner.`,
@@ -31,6 +31,7 @@ export const controls: HandlerTable = {
           ':double_vertical_bar: Paused: no check-ins, pulses, nudges or assignments until you resume.',
           '`/ballast resume` restarts them.',
         );
+    return { ...reply, after: r.value.followUps };
   },
   async resume({ deps, person }) {
     const r = await resume(deps, person);

@@ -5,6 +5,7 @@ import { settingsReply } from '../../../blocks/admin';
 import { teamDigest } from '../../../../services/digests';
 import { changeSetting, orgReport, setManager, setRole, viewSettings } from '../../../../services/admin';
 import { exportOwnEntries, setShareStrain } from '../../../../services/dataOut';
+import { failureReply } from '../../failure';
 import type { HandlerTable } from './types';
 
 const ROLE_TEXT = { lead: 'a social lead', admin: 'a Ballast admin', none: 'no special role' } as const;
@@ -47,9 +48,20 @@ export const managers: HandlerTable = {
       ? textReply('Your manager will now see your strain answers by name in their digest.', '`/ballast privacy share-strain off` stops that at any time.')
       : textReply('Your strain answers are private again: your manager sees them only inside a team figure.', '`/ballast privacy` shows exactly what others see.');
   },
-  async export({ deps, person }) {
+  async export({ deps, person, respond }) {
     const r = await exportOwnEntries(deps, person);
     if (!r.ok) return errorReply(r.error);
-    return textReply(`:inbox_tray: Sent you ${r.value.filename} with your ${r.value.count} ${r.value.count === 1 ? 'entry' : 'entries'} in a DM.`);
+    const { send, filename, count } = r.value;
+    return {
+      ...textReply(`:inbox_tray: Sending you ${filename} with your ${count} ${count === 1 ? 'entry' : 'entries'} in a DM.`),
+      // The upload takes three Web API calls: after the reply, and if it fails the person hears why.
+      after: [async () => {
+        try {
+          await send();
+        } catch (err) {
+          await respond(failureReply(deps.log.child({ userId: person.id }), err, 'export upload failed'));
+        }
+      }],
+    };
   },
 };

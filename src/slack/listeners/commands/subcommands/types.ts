@@ -11,6 +11,8 @@ export interface CommandContext {
   channelId: string;
   triggerId: string;
   responseUrl: string;
+  /** Answers the person again later (through the command's response_url), e.g. from a follow-up that failed. */
+  respond: (reply: Reply) => Promise<void>;
 }
 
 /**
