@@ -10,7 +10,7 @@ import {
 } from './limits';
 import { escapeSlack, quoteInput as q, unescapeSlack } from './slackText';
 import {
-  addDays, daysBetween, instantAt, isIsoDate, isValidZone, localClock, parseDays, parseHHMM, weekdayFromName, weekdayOf,
+  addDays, daysBetween, instantAt, isIsoDate, isValidZone, localClock, parseDays, parseHHMM, weekdayFromName, weekdayOf, weekStart,
 } from './time';
 import type { Command, IsoDate, Kind, Network, ParseContext, ParseError, ParseResult, Role } from './types';
 import { NETWORKS } from './types';
@@ -380,7 +380,10 @@ function parseWeek({ args, today }: Input): Command {
   if (!d.ok) fail(d.message, example);
   const shown = args.slice(0, d.used).map((t) => t.raw).join(' ');
   const back = daysBetween(d.date, today);
-  if (back < 0) fail(`${q(shown)} is in the future. \`/ballast week\` shows this week or an earlier one.`, example);
+  // A later day of this week is still this week; a week not yet begun has nothing to show.
+  if (back < 0 && weekStart(d.date) > weekStart(today)) {
+    fail(`${q(shown)} is in a week that hasn't started yet. \`/ballast week\` shows this week or an earlier one.`, example);
+  }
   if (back > MAX_HISTORY_DAYS) fail(`${q(shown)} is more than two years back; Ballast shows weeks of the last two years.`, example);
   noMore(args.slice(d.used), 'week');
   return { type: 'week', date: d.date };

@@ -400,7 +400,7 @@ describe('App Home', () => {
 
     home = await step(ada, ACTIONS.homeWeekEarlier, '2026-11-16');
     expect(textOf(home as never)).toContain('Week of Mon 16 Nov');
-    expect(textOf(home as never)).toContain('50m* of your *4h*');
+    expect(textOf(home as never)).toContain("50m* of that week's *4h* weekly budget");
     expect(nav(home).map((b) => [b.text, b.value])).toEqual([['← Earlier week', '2026-11-09'], ['Later week →', '2026-11-23']]);
 
     let value = '2026-11-09';

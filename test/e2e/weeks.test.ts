@@ -38,7 +38,7 @@ async function eventually(check: () => Promise<void> | void, timeoutMs = 3000): 
 const budgetDms = (id: string) => t.fake.messagesTo(id).filter((m) => (m.text ?? '').includes('set your weekly advocacy budget'));
 
 beforeEach(async () => {
-  t = await startTestApp({ now: MONDAY, env: { BALLAST_ADMINS: ADMIN } });
+  t = await startTestApp({ now: MONDAY, settle: false, env: { BALLAST_ADMINS: ADMIN } });
   await seedPerson(t, { id: ADMIN, name: 'admin' });
   await seedPerson(t, { id: MGR, name: 'sam' });
   await seedPerson(t, { id: ADA, name: 'ada', managerId: MGR });

@@ -249,6 +249,8 @@ describe('week history and entries', () => {
     ['week 1 nov', { type: 'week', date: '2026-11-01' }],
     ['week Dec 1', { type: 'week', date: '2025-12-01' }],
     ['week today', { type: 'week', date: '2026-11-26' }],
+    ['week tomorrow', { type: 'week', date: '2026-11-27' }],
+    ['week 2026-11-29', { type: 'week', date: '2026-11-29' }],
     ['week yesterday', { type: 'week', date: '2026-11-25' }],
     ['week 2025-01-01', { type: 'week', date: '2025-01-01' }],
     ['entries', { type: 'entries' }],
@@ -258,8 +260,8 @@ describe('week history and entries', () => {
   });
 
   it.each([
-    ['week tomorrow', 'in the future'],
-    ['week 2026-12-01', 'in the future'],
+    ['week 2026-12-01', "a week that hasn't started yet"],
+    ['week 2026-11-30', "a week that hasn't started yet"],
     ['week 2024-11-01', 'more than two years back'],
     ['week 2026-02-30', "isn't a real date"],
     ['week yesterdy', 'Did you mean yesterday?'],

@@ -147,8 +147,10 @@ const says = (text: (me: string) => string, expected: RegExp, setup: (t: TestApp
 
 const COMMANDS: Record<Command['type'], Case> = {
   week: says(() => 'week', /Your week|of your/),
-  // Lands with the ENTRIES work; until then any answer will do, but it must come in time and once.
-  entries: says(() => 'entries', /./),
+  entries: says(() => 'entries', /Your entries of the last 14 days: 1 entry/, async (t, me) => {
+    await person(t, me);
+    await ownEntry(t, me, 15);
+  }),
   async log(t, me) {
     await person(t, me, { logged: 180 }); // 75% of 4h: 30m more reaches "near"
     const url = t.fake.responseUrl();
@@ -290,7 +292,65 @@ const leadOffers = (action: string, o: PersonSetup): Case => async (t, me) => {
   };
 };
 
+/** One of the person's own entries, dated today, stored directly; returns its id. */
+async function ownEntry(t: TestApp, me: string, minutes: number): Promise<number> {
+  const date = localDate(t.clock.now(), ZONE);
+  const { entry } = await t.ballast.store.entries.add({ personId: me, minutes, kind: 'respond', date, weekKey: weekKey(date), source: 'command' }, t.clock.now());
+  return entry.id;
+}
+
+/** A button on one of the person's entries, pressed on the `/ballast entries` list (answered on its response_url). */
+const onEntryList = (action: string, value: (id: number) => string, want: (t: TestApp, me: string, url: string) => void): Case =>
+  async (t, me) => {
+    await person(t, me);
+    const id = await ownEntry(t, me, 15);
+    const url = t.fake.responseUrl();
+    return {
+      act: async () => [await click(t, me, null, action, value(id), { ephemeral: true, url })],
+      check: () => want(t, me, url),
+    };
+  };
+
+/** App Home's week arrows: Home published once with that week. */
+const homeStep = (action: string, monday: string, label: RegExp): Case => async (t, me) => {
+  await person(t, me);
+  return {
+    act: async () => [await t.slack.blockAction({ userId: me, actionId: action, value: monday, view: { id: `VH${me}`, type: 'home' } })],
+    check: () => {
+      expect(t.fake.callsTo('views.publish').filter((c) => c.args.user_id === me && c.status === 200)).toHaveLength(1);
+      expect(JSON.stringify(t.fake.homeOf(me))).toMatch(label);
+    },
+  };
+};
+
 const ACTION_CASES: Record<string, Case> = {
+  [ACTIONS.entryEdit]: async (t, me) => {
+    await person(t, me);
+    const id = await ownEntry(t, me, 15);
+    const trigger = `9006.${me}.edit`;
+    return {
+      act: async () => [await click(t, me, null, ACTIONS.entryEdit, String(id), { ephemeral: true, trigger })],
+      check: () => expect(modalOpened(t, VIEWS.editEntry, trigger)).toBe(1),
+    };
+  },
+  [ACTIONS.entryDelete]: onEntryList(ACTIONS.entryDelete, String, (t, me, url) => {
+    expect(entriesOf(t, me)).toBe(0);
+    expect(t.fake.responsesTo(url).filter((r) => textOf(r.body as { text?: string }).includes('Your entries'))).toHaveLength(1);
+  }),
+  [ACTIONS.entryUndo]: onEntryList(ACTIONS.entryUndo, String, (t, me, url) => {
+    expect(entriesOf(t, me)).toBe(0);
+    expect(t.fake.responsesTo(url)).toHaveLength(1);
+  }),
+  [ACTIONS.entriesOlder]: onEntryList(ACTIONS.entriesOlder, () => '20', (t, me, url) => {
+    expect(entriesOf(t, me)).toBe(1);
+    expect(t.fake.responsesTo(url).map((r) => textOf(r.body as { text?: string }))).toEqual([expect.stringContaining('Your entries')]);
+  }),
+  [ACTIONS.entriesNewer]: onEntryList(ACTIONS.entriesNewer, () => '0', (t, me, url) => {
+    expect(entriesOf(t, me)).toBe(1);
+    expect(t.fake.responsesTo(url).map((r) => textOf(r.body as { text?: string }))).toEqual([expect.stringContaining('Your entries')]);
+  }),
+  [ACTIONS.homeWeekEarlier]: homeStep(ACTIONS.homeWeekEarlier, '2026-11-16', /Week of Mon 16 Nov/),
+  [ACTIONS.homeWeekLater]: homeStep(ACTIONS.homeWeekLater, '2026-11-23', /Your week/),
   [ACTIONS.openLogModal]: async (t, me) => {
     await person(t, me);
     const trigger = `9001.${me}.open`;
@@ -369,6 +429,21 @@ const ACTION_CASES: Record<string, Case> = {
 // ── Modals: one case per callback id ─────────────────────────────────────────────────────────────
 
 const VIEW_CASES: Record<string, Case> = {
+  [VIEWS.editEntry]: async (t, me) => {
+    await person(t, me, { logged: 150 });
+    const id = await ownEntry(t, me, 15);
+    const submit = () => t.slack.viewSubmission({ userId: me, callbackId: VIEWS.editEntry, viewId: `VE${me}`, privateMetadata: String(id), values: logForm({ minutes: '45m' }) });
+    return {
+      // 150 + 15 is 69% of 4h; edited to 45m, 81% reaches "near": one warning, however often Slack delivers the submission.
+      act: async () => Promise.all([submit(), submit()]),
+      check: () => {
+        expect(entriesOf(t, me)).toBe(2);
+        expect(n(t, 'entries WHERE id = ? AND minutes = 45', id)).toBe(1);
+        expect(dmsTo(t, me, WARNING)).toHaveLength(1);
+        expect(t.fake.homeOf(me)).toBeDefined();
+      },
+    };
+  },
   [VIEWS.logModal]: async (t, me) => {
     await person(t, me, { logged: 180 });
     const submit = () => t.slack.viewSubmission({ userId: me, callbackId: VIEWS.logModal, viewId: `VL${me}`, values: logForm({ minutes: '30m' }) });

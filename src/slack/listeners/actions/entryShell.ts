@@ -9,6 +9,7 @@ import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
 import { respondOrLog } from '../respond';
+import { afterAck } from '../followUps';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -39,19 +40,22 @@ export function entryButton(deps: ListenerDeps, failure: string, handle: (click:
     const fromHome = body.container?.type === 'view';
     const respond = respondOrLog(maybeRespond, log);
     const note = (reply: Reply) => (fromHome ? Promise.resolve() : respond({ response_type: 'ephemeral', replace_original: false, ...reply }));
-    try {
-      const who = await ensurePerson(deps, body.user.id);
-      if (!who.ok) {
-        await note(errorReply(who.error));
-        return;
+    // Everything after the ack is tracked, so shutdown waits for it before the database closes.
+    await afterAck(deps, log, async () => {
+      try {
+        const who = await ensurePerson(deps, body.user.id);
+        if (!who.ok) {
+          await note(errorReply(who.error));
+          return;
+        }
+        const answer = await handle({ who: who.value, entryId: Number(action.value), value: action.value, triggerId: body.trigger_id, fromHome });
+        if (answer.replace && !fromHome) await respond({ response_type: 'ephemeral', replace_original: true, ...answer.replace });
+        if (answer.note) await note(answer.note);
+        // From App Home, even a refusal redraws it: a stale Home (the entry deleted elsewhere) catches up.
+        if (answer.changed || fromHome) await publishHome(deps, who.value, deps.homeSections);
+      } catch (err) {
+        await note(failureReply(log, err, failure)).catch(() => undefined);
       }
-      const answer = await handle({ who: who.value, entryId: Number(action.value), value: action.value, triggerId: body.trigger_id, fromHome });
-      if (answer.replace && !fromHome) await respond({ response_type: 'ephemeral', replace_original: true, ...answer.replace });
-      if (answer.note) await note(answer.note);
-      // From App Home, even a refusal redraws it: a stale Home (the entry deleted elsewhere) catches up.
-      if (answer.changed || fromHome) await publishHome(deps, who.value, deps.homeSections);
-    } catch (err) {
-      await note(failureReply(log, err, failure)).catch(() => undefined);
-    }
+    });
   };
 }

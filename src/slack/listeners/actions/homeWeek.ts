@@ -3,20 +3,19 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { ensurePerson } from '../../../services/people';
 import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
+import { afterAck } from '../followUps';
 
 export function homeWeek(deps: ListenerDeps) {
   return async ({ ack, body, action }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> => {
     await ack();
     const log = deps.log.child({ userId: body.user.id, action: action.action_id });
-    try {
+    await afterAck(deps, log, async () => {
       const who = await ensurePerson(deps, body.user.id);
       if (!who.ok) {
         log.info({ code: who.error.code }, 'not publishing App Home');
         return;
       }
       await publishHome(deps, who.value, deps.homeSections, { weekOf: action.value ?? null });
-    } catch (err) {
-      log.error({ err }, 'App Home week step failed');
-    }
+    }, 'App Home week step failed');
   };
 }
