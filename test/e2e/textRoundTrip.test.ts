@@ -115,3 +115,22 @@ describe('the message shortcut’s excerpt', () => {
     expect(first).toEqual({ type: 'mrkdwn', text: `*The message*\n>${text}` });
   });
 });
+
+describe('notes typed into /ballast', () => {
+  const BEN = 'U102BEN';
+  const PLAIN = '<b>bold</b> & "quotes" :tada: 🎉 Tom & Jerry';
+  // Slack escapes &, < and > in a slash command's text before it reaches Ballast.
+  const SENT = PLAIN.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+  it('are stored as the person typed them, and escaped once where they are shown', async () => {
+    await addPerson(t, BEN);
+    const r = await t.slack.command(BEN, `log 20m reply ${SENT}`);
+    expect((r.body as { text: string }).text).toContain('Logged 20m');
+    expect((await t.ballast.store.entries.allOf(BEN)).map((e) => e.note)).toEqual([PLAIN]);
+
+    const list = await t.slack.command(BEN, 'entries');
+    const shown = textOf(list.body as { text?: string });
+    expect(shown).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; "quotes" :tada: 🎉 Tom &amp; Jerry');
+    expect(shown).not.toMatch(/&amp;(amp|lt|gt);/);
+  });
+});
