@@ -160,7 +160,7 @@ describe('the strain pulse', () => {
     const [m] = t.fake.messagesTo(ADA).filter((x) => (x.text ?? '').startsWith('Weekly pulse'));
     await click(m, ACTIONS.pulseBit, '2026-W48');
     await t.fake.waitFor(() => updates(m) === 1);
-    expect(m.text).toContain('Recorded for 2026-W48: squeezed it a bit');
+    expect(m.text).toContain('Recorded for the week of Mon 23 Nov: squeezed it a bit');
     await click(m, ACTIONS.pulseBit, '2026-W48');
     await t.fake.waitFor(() => updates(m) === 2);
     expect(await t.ballast.store.strain.ofPerson(ADA)).toMatchObject([{ weekKey: '2026-W48', answer: 'bit' }]);
@@ -175,17 +175,17 @@ describe('the strain pulse', () => {
     t.clock.set('2026-11-30T08:00:00Z'); // Monday of 2026-W49
     await click(m, ACTIONS.pulseBack, '2026-W48');
     await t.fake.waitFor(() => updates(m) === 1);
-    expect(m.text).toContain('Recorded for 2026-W48');
+    expect(m.text).toContain('Recorded for the week of Mon 23 Nov');
     // Two weeks on, the same message's buttons are too late: the message closes instead of recording.
     t.clock.set('2026-12-08T08:00:00Z'); // Tuesday of 2026-W50
     await click(m, ACTIONS.pulseNone, '2026-W48');
     await t.fake.waitFor(() => updates(m) === 2);
-    expect(m.text).toBe('The pulse for 2026-W48 has closed, so nothing was recorded. Ballast takes answers for this week and last; the next pulse comes on Friday.');
+    expect(m.text).toBe('The pulse for the week of Mon 23 Nov has closed, so nothing was recorded. Ballast takes answers for this week and last; the next pulse comes on Friday.');
     expect(buttonTexts(m.blocks)).toBe('');
     // A week not yet begun (a forged value) is closed off the same way.
     await click(m, ACTIONS.pulseNone, '2026-W52');
     await t.fake.waitFor(() => updates(m) === 3);
-    expect(m.text).toContain('The pulse for 2026-W52 has closed');
+    expect(m.text).toContain('The pulse for the week of Mon 21 Dec has closed');
     expect(await t.ballast.store.strain.ofPerson(ADA)).toMatchObject([{ weekKey: '2026-W48', answer: 'back' }]);
     expect(t.fake.ephemeralsTo(ADA)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { Strain } from '../../core/types';
 import type { Mix } from '../../core/budget';
 import { ACTIONS, BLOCKS } from '../ids';
 import { actions, button, context, section, type KnownBlock } from './kit';
-import { fmt } from './format';
+import { fmt, weekOfKey } from './format';
 import type { OutgoingMessage } from '../../services/ports';
 
 export const STRAIN_LABEL: Record<Strain, string> = {
@@ -28,7 +28,7 @@ export function mixNudgeText(mix: Mix): string {
 
 export function pulseQuestion(weekKey: string, mix: Mix | null): OutgoingMessage {
   const blocks: KnownBlock[] = [
-    section(`*Weekly pulse (${weekKey}):* how did advocacy affect your core work this week?`),
+    section(`*Weekly pulse, ${weekOfKey(weekKey)}:* how did advocacy affect your core work this week?`),
     actions(
       (['none', 'bit', 'back'] as Strain[]).map((s) => button(STRAIN_LABEL[s], PULSE_ACTION[s], weekKey)),
       BLOCKS.pulseButtons,
@@ -40,7 +40,7 @@ export function pulseQuestion(weekKey: string, mix: Mix | null): OutgoingMessage
 }
 
 export function pulseAnswered(weekKey: string, answer: Strain, advice: string | null): OutgoingMessage {
-  const text = `Thanks. Recorded for ${weekKey}: ${STRAIN_LABEL[answer].toLowerCase()}.`;
+  const text = `Thanks. Recorded for the ${weekOfKey(weekKey)}: ${STRAIN_LABEL[answer].toLowerCase()}.`;
   const blocks: KnownBlock[] = [section(`:memo: ${text}`)];
   if (advice) blocks.push(context(advice));
   return { text, blocks };
@@ -48,6 +48,6 @@ export function pulseAnswered(weekKey: string, answer: Strain, advice: string | 
 
 /** A pulse answered too late (or for a week not begun): the buttons go, and the message says why. */
 export function pulseClosed(weekKey: string): OutgoingMessage {
-  const text = `The pulse for ${weekKey} has closed, so nothing was recorded. Ballast takes answers for this week and last; the next pulse comes on Friday.`;
+  const text = `The pulse for the ${weekOfKey(weekKey)} has closed, so nothing was recorded. Ballast takes answers for this week and last; the next pulse comes on Friday.`;
   return { text, blocks: [section(`:hourglass: ${text}`)] };
 }
