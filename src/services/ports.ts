@@ -1,6 +1,6 @@
 // What services depend on. The composition root binds these to SQLite, Slack's Web API and the real clock.
 import type { Log } from '../logger';
-import type { Store } from '../store';
+import type { Store } from './store';
 import type { Person, SlackProfile } from '../core/model';
 import type { Logged } from './entries';
 import type { KnownBlock, View } from '@slack/types';
