@@ -1,6 +1,6 @@
 // The ops CLI (`npm run ballast -- <command>`): the same composition as main.ts, without the receiver.
 import { loadConfig, ConfigError, environment, type Config } from '../config';
-import { DatabaseTooNewError } from '../store/db';
+import { DatabaseTooNewError } from '../services/store';
 import { systemClock } from '../clock';
 import { openConfiguredStore } from '../composition';
 import { jobsCommand } from './jobs';

@@ -73,3 +73,14 @@ export class StorageError extends Error {
     this.name = 'StorageError';
   }
 }
+
+/** The database's schema is newer than this code knows (either kind of database): refuse to run on it. */
+export class DatabaseTooNewError extends Error {
+  constructor(readonly dbVersion: number, readonly codeVersion: number) {
+    super(
+      `The database is at schema version ${dbVersion}, but this Ballast only knows up to ${codeVersion}. ` +
+        'It was written by a newer Ballast: run that version, or restore a backup made for this one.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}

@@ -1,13 +1,13 @@
 // Logging and undoing engagement time.
 import type { Entry, NewEntry, Person } from '../core/model';
 import { levelWith, type WeekModel } from '../core/week';
-import type { IsoDate, Kind, Level, Network, Source } from '../core/types';
+import type { IsoDate, Kind, Network, Source } from '../core/types';
 import { addDays, daysBetween, localDate, weekKey } from '../core/time';
 import { MAX_DAYS_BACK, MAX_ENTRY_MINUTES, MIN_ENTRY_MINUTES } from '../core/limits';
 import { EDITABLE_DAYS, isEditable } from '../core/history';
 import type { LogFormValue } from '../core/logForm';
 import { fail, ok, type Outcome } from './result';
-import type { Deps, FollowUp } from './ports';
+import type { Deps, FollowUp, Logged } from './ports';
 import { loadWeek } from './week';
 
 export { MAX_DAYS_BACK } from '../core/limits';
@@ -25,14 +25,7 @@ export interface LogInput {
   dedupeKey?: string;
 }
 
-export interface Logged {
-  entry: Entry;
-  created: boolean;
-  week: WeekModel;
-  levelBefore: Level;
-  /** The after-log hooks (warnings) still to run, when logEngagement was asked to defer them; else empty. */
-  followUps: FollowUp[];
-}
+export type { Logged } from './ports';
 
 export interface LogOptions {
   /**

@@ -13,7 +13,7 @@ import type {
 export type {
   ClaimKey, CompletedWithEntry, DigestPerson, EntryPatch, NewAssignment, RosterTermsChange, RosterWrite, TermsChange,
 } from '../core/records';
-export { StorageError, type StorageErrorKind } from '../core/records';
+export { DatabaseTooNewError, StorageError, type StorageErrorKind } from '../core/records';
 
 export interface PeopleStore {
   get(id: string): Promise<Person | undefined>;
