@@ -9,9 +9,8 @@ import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { WebClient } from '@slack/web-api';
-import { openStore } from '../src/store';
-import { createLogger } from '../src/logger';
-import { slackPort, webClientOptions } from '../src/slack/webApi';
+import { composeDeps, composeLogger, openConfiguredStore } from '../src/composition';
+import { webClientOptions } from '../src/slack/webApi';
 import { runCheckins } from '../src/jobs/checkins';
 import type { Deps } from '../src/services/ports';
 
@@ -76,11 +75,12 @@ interface PassResult {
 async function onePass(people: number, perSecond: number | null): Promise<PassResult> {
   const fake = await startFakeProcess();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-'));
-  const { store } = openStore(path.join(dir, 'bench.db'));
+  // The people are written in one SQLite transaction (the raw connection): setup, not what is measured.
+  const { store, raw } = openConfiguredStore({ databasePath: path.join(dir, 'bench.db') });
   try {
     const ids = Array.from({ length: people }, (_, i) => `U${String(i).padStart(6, '0')}B`);
     await fake.ask({ users: ids.map((id, i) => ({ id, tz: ZONES[i % ZONES.length] })) });
-    store.db.transaction(() => {
+    raw.db.transaction(() => {
       ids.forEach((id, i) => {
         const tz = ZONES[i % ZONES.length];
         void store.people.upsertProfile({
@@ -92,9 +92,8 @@ async function onePass(people: number, perSecond: number | null): Promise<PassRe
     })();
     if (perSecond !== null) await fake.ask({ rate: { method: 'chat.postMessage', perSecond } });
     const client = new WebClient(fake.token, webClientOptions(fake.apiUrl, { logger: quiet }));
-    const deps: Deps = {
-      store, slack: slackPort(client), clock: { now: () => AT }, log: createLogger({ level: 'silent' }), config: { admins: [] },
-    };
+    const config = { botToken: fake.token, apiUrl: fake.apiUrl, admins: [], logLevel: 'silent' as const };
+    const deps: Deps = composeDeps({ config, store, clock: { now: () => AT }, log: composeLogger(config), client });
     let peakRss = 0;
     let peakHeap = 0;
     const sample = () => {

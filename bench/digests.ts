@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openStore } from '../src/store';
+import { composeDeps, composeLogger, openConfiguredStore } from '../src/composition';
 import type { Db } from '../src/store/db';
-import { createLogger } from '../src/logger';
 import { addDays, localDate, weekKey } from '../src/core/time';
 import { digestWindow } from '../src/core/digest';
 import { buildDigests, digestRequestsAt } from '../src/services/digests';
@@ -152,13 +151,13 @@ interface Measured {
  * interleaved runs of the baseline and the digests (the time figures).
  */
 async function measure(file: string, mode: 'once' | 'timed'): Promise<Measured> {
-  const { store } = openStore(file);
-  const db = store.db;
+  // The baselines are plain SQLite queries on the store's own connection (the raw handle).
+  const { store, raw } = openConfiguredStore({ databasePath: file });
+  const { db } = raw;
   try {
     const window = digestWindow(localDate(MONDAY_UTC, 'UTC'));
-    const deps: Deps = {
-      store, slack: noSlack, clock: { now: () => MONDAY_UTC }, log: createLogger({ level: 'silent' }), config: { admins: [] },
-    };
+    const config = { botToken: 'xoxb-bench-offline', apiUrl: 'http://127.0.0.1:9/', admins: [], logLevel: 'silent' as const };
+    const deps: Deps = composeDeps({ config, store, slack: noSlack, clock: { now: () => MONDAY_UTC }, log: composeLogger(config) });
 
     // The baseline: one plain aggregation, minutes per person per week, over all the rows.
     // A stricter one: the same aggregation over only the six weeks a digest reads. Both are read the
@@ -277,8 +276,8 @@ export async function benchDigests(log: (line: string) => void = console.log): P
 }
 
 if (require.main === module && process.argv[2] === '--generate') {
-  const { store } = openStore(process.argv[3]);
-  generate(store.db, digestWindow(localDate(MONDAY_UTC, 'UTC')).weekKeys);
+  const { store, raw } = openConfiguredStore({ databasePath: process.argv[3] });
+  generate(raw.db, digestWindow(localDate(MONDAY_UTC, 'UTC')).weekKeys);
   void store.close();
 } else if (require.main === module && process.argv[2] === '--measure') {
   void measure(process.argv[4], process.argv[3] as 'once' | 'timed').then((m) => process.stdout.write(JSON.stringify(m)));

@@ -4,15 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
-import { openStore } from '../src/store';
+import { composeDeps, composeLogger, openConfiguredStore } from '../src/composition';
 import { suggestAdvocates } from '../src/services/assignments';
 import type { Deps, SlackPort } from '../src/services/ports';
 import { localDate, weekKey } from '../src/core/time';
 
 export async function benchSuggestions(n = 2000): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-'));
-  const { store } = openStore(path.join(dir, 'bench.db'));
+  const { store } = openConfiguredStore({ databasePath: path.join(dir, 'bench.db') });
   const now = Date.parse('2026-11-26T10:00:00Z');
   const date = localDate(now, 'Europe/Berlin');
   for (let i = 0; i < n; i++) {
@@ -28,9 +27,8 @@ export async function benchSuggestions(n = 2000): Promise<void> {
       await store.assignments.create({ leadId: 'U000000', assigneeId: id, link: `https://x.com/${i}`, brief: null, estimateMinutes: 20, dueAt: now + 3_600_000 }, now);
     }
   }
-  const deps = {
-    store, slack: {} as SlackPort, clock: { now: () => now }, log: pino({ level: 'silent' }), config: { admins: [] },
-  } as unknown as Deps;
+  const config = { botToken: 'xoxb-bench-offline', apiUrl: 'http://127.0.0.1:9/', admins: [], logLevel: 'silent' as const };
+  const deps: Deps = composeDeps({ config, store, slack: {} as SlackPort, clock: { now: () => now }, log: composeLogger(config) });
   const lead = (await store.people.get('U000000'))!;
 
   const time = async (fn: () => Promise<unknown>, runs = 5): Promise<number> => {

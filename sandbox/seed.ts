@@ -1,5 +1,5 @@
 // The sandbox's small company: people in the fake Slack and in Ballast's store, reporting lines, roles and two weeks of history.
-import type { Store } from '../src/store';
+import type { Store } from '../src/services/store';
 import type { Kind, Network, Role } from '../src/core/types';
 import { addDays, localDate, weekKey } from '../src/core/time';
 import { FROM_THE_START } from '../src/core/budgetHistory';

@@ -4,15 +4,15 @@ import { WebClient } from '@slack/web-api';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { DestinationStream } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
-import { boltLogger, createLogger, type Log } from './logger';
-import { openStore, type Store } from './store';
-import { slackPort, webClientOptions } from './slack/webApi';
+import { boltLogger, type Log } from './logger';
+import type { Store } from './services/store';
+import { webClientOptions } from './slack/webApi';
+import { composeDeps, composeLogger, openConfiguredStore, type RawDatabase } from './composition';
 import { registerListeners } from './slack/listeners';
 import type { ListenerDeps } from './slack/listeners/context';
 import type { Clock } from './services/ports';
 import { systemClock } from './clock';
 import { createScheduler, type Scheduler } from './jobs/scheduler';
-import { warningsAfterLog } from './services/warnings';
 import { assignmentBoard } from './slack/assignmentBoard';
 import { EdgeReceiver, httpProcessEventErrorHandler, socketProcessEventErrorHandler } from './slack/edge';
 import { dedupeEvents } from './slack/middleware/dedupeEvents';
@@ -36,6 +36,8 @@ export interface StartOptions {
 export interface Ballast {
   app: App;
   store: Store;
+  /** The connection behind the store, for the test support (test/support/db.ts) only. */
+  raw: RawDatabase;
   deps: ListenerDeps;
   log: Log;
   /** Present when BALLAST_SCHEDULER=on. */
@@ -97,12 +99,8 @@ function tokenAlarm(log: Log) {
 export async function startBallast(opts: StartOptions): Promise<Ballast> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
-  const log = createLogger({
-    level: config.logLevel,
-    secrets: [config.botToken, config.appToken ?? '', config.signingSecret ?? ''],
-    destination: opts.logDestination,
-  });
-  const { store, migration } = openStore(config.databasePath);
+  const log = composeLogger(config, { destination: opts.logDestination });
+  const { store, raw, migration } = openConfiguredStore(config);
   if (migration.applied.length) log.info({ applied: migration.applied, version: migration.to }, 'database migrated');
 
   const logger = boltLogger(log);
@@ -141,14 +139,9 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
   const app = new App({ authorize: installation.authorize, receiver: new EdgeReceiver(receiver, log), logger, clientOptions });
 
   const deps: ListenerDeps = {
-    store,
-    slack: slackPort(client, tokenAlarm(log)),
-    clock,
-    log,
-    config: { admins: config.admins },
+    ...composeDeps({ config, store, clock, log, client, slackHooks: tokenAlarm(log) }),
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
     homeSections: [teamHomeSection, assignmentBoard, adminHomeSection],
-    afterLog: [warningsAfterLog],
     inFlight: inFlight(),
   };
   app.use(sameTeamOnly(installation.installedTeam, log));
@@ -193,7 +186,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
       log.info('stopped');
     })());
 
-  return { app, store, deps, log, scheduler, port, stop, settled: () => deps.inFlight!.settled() };
+  return { app, store, raw, deps, log, scheduler, port, stop, settled: () => deps.inFlight!.settled() };
 }
 
 /** Run as a process: clear one-line config errors, graceful SIGTERM/SIGINT. */

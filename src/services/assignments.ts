@@ -17,7 +17,7 @@ import type { Deps, FollowUp, MessageRef } from './ports';
 import { ensurePerson, isLead } from './people';
 import { budgetOf } from './week';
 import { effectiveBudget } from '../core/week';
-import { logEngagement, type Logged } from './entries';
+import { afterStored, entryToLog, type Logged } from './entries';
 import { dm, sendOnce } from './sendOnce';
 
 const EXAMPLE = '/ballast assign @dana https://www.linkedin.com/feed/update/123 est 20m due tomorrow answer the pricing question';
@@ -380,21 +380,23 @@ export async function completeAssignment(
   const person = await ensurePerson(deps, actorId);
   if (!person.ok) return person;
   // The dedupe key makes a redelivered submission find the entry the first one logged.
-  const logged = await logEngagement(deps, person.value, {
+  const entry = entryToLog(deps, person.value, {
     minutes, kind: 'respond', link: a.link, source: 'assignment', assignmentId: a.id, dedupeKey: `assignment:${a.id}`,
-  }, { deferFollowUps: true });
-  if (!logged.ok) return logged;
-  const moved = await moveFrom(deps, id, [...OPEN_STATES, 'expired'], 'done', {
-    doneMinutes: logged.value.entry.minutes, entryId: logged.value.entry.id,
   });
-  const fresh = (await deps.store.assignments.get(id))!;
+  if (!entry.ok) return entry;
+  // Logging the time and moving to done are one store transaction: a double click or a redelivery
+  // racing this one finds the assignment done and the entry logged, and changes nothing.
+  const done = await deps.store.assignments.completeWithEntry(id, [...OPEN_STATES, 'expired'], entry.value, deps.clock.now());
+  if (!done.entry) return ok({ changed: false, assignment: done.assignment, logged: null, followUps: [] });
+  const logged = await afterStored(deps, person.value, { entry: done.entry, created: done.created }, { deferFollowUps: true });
+  const fresh = done.assignment;
   // A warning is owed only by the submission whose entry this is (created); a resubmission finds it.
-  const followUps: FollowUp[] = [...logged.value.followUps];
-  if (moved) {
-    deps.log.info({ assignmentId: id, assigneeId: actorId, entryId: logged.value.entry.id }, 'assignment done');
+  const followUps: FollowUp[] = [...logged.followUps];
+  if (done.moved) {
+    deps.log.info({ assignmentId: id, assigneeId: actorId, entryId: done.entry.id }, 'assignment done');
     followUps.push(() => refreshAssigneeMessage(deps, fresh), () => tellLeadQuietly(deps, fresh, { kind: 'done' }));
   }
-  const result = { changed: moved, assignment: fresh, logged: logged.value };
+  const result = { changed: done.moved, assignment: fresh, logged };
   if (opts.deferFollowUps) return ok({ ...result, followUps });
   for (const run of followUps) await run();
   return ok({ ...result, followUps: [] });

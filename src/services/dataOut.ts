@@ -45,9 +45,9 @@ export async function exportOwnEntries(deps: Deps, person: Person): Promise<Outc
 }
 
 /** Every entry between two dates, one CSV line at a time, for the ops CLI. */
-export function* allEntriesCsv(deps: Deps, from: IsoDate, to: IsoDate): Generator<string> {
+export async function* allEntriesCsv(deps: Deps, from: IsoDate, to: IsoDate): AsyncGenerator<string> {
   yield entryCsvHeader(true);
-  for (const e of deps.store.reporting.iterateEntries(from, to)) yield entryCsvLine(e, true);
+  for await (const e of deps.store.reporting.iterateEntries(from, to)) yield entryCsvLine(e, true);
 }
 
 export async function setShareStrain(deps: Deps, person: Person, on: boolean): Promise<Outcome<Person>> {

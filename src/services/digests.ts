@@ -4,7 +4,7 @@ import type { OrgSettings } from '../core/settings';
 import type { IsoDate, Strain, Weekday } from '../core/types';
 import { buildDigest, digestWindow, type DigestModel, type ReportInput } from '../core/digest';
 import { weekBudgets } from './weekBudgets';
-import type { DigestPerson } from '../store/reporting';
+import type { DigestPerson } from './store';
 import { localDate } from '../core/time';
 import { dailySlot } from '../core/schedule';
 import { fail, ok, type Outcome } from './result';

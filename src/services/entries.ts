@@ -1,13 +1,13 @@
 // Logging and undoing engagement time.
-import type { Entry, Person } from '../core/model';
+import type { Entry, NewEntry, Person } from '../core/model';
 import { levelWith, type WeekModel } from '../core/week';
-import type { IsoDate, Kind, Level, Network, Source } from '../core/types';
+import type { IsoDate, Kind, Network, Source } from '../core/types';
 import { addDays, daysBetween, localDate, weekKey } from '../core/time';
 import { MAX_DAYS_BACK, MAX_ENTRY_MINUTES, MIN_ENTRY_MINUTES } from '../core/limits';
 import { EDITABLE_DAYS, isEditable } from '../core/history';
 import type { LogFormValue } from '../core/logForm';
 import { fail, ok, type Outcome } from './result';
-import type { Deps, FollowUp } from './ports';
+import type { Deps, FollowUp, Logged } from './ports';
 import { loadWeek } from './week';
 
 export { MAX_DAYS_BACK } from '../core/limits';
@@ -25,14 +25,7 @@ export interface LogInput {
   dedupeKey?: string;
 }
 
-export interface Logged {
-  entry: Entry;
-  created: boolean;
-  week: WeekModel;
-  levelBefore: Level;
-  /** The after-log hooks (warnings) still to run, when logEngagement was asked to defer them; else empty. */
-  followUps: FollowUp[];
-}
+export type { Logged } from './ports';
 
 export interface LogOptions {
   /**
@@ -44,6 +37,14 @@ export interface LogOptions {
 
 
 export async function logEngagement(deps: Deps, person: Person, input: LogInput, opts: LogOptions = {}): Promise<Outcome<Logged>> {
+  const entry = entryToLog(deps, person, input);
+  if (!entry.ok) return entry;
+  const stored = await deps.store.entries.add(entry.value, deps.clock.now());
+  return ok(await afterStored(deps, person, stored, opts));
+}
+
+/** The entry `input` would store for `person`, or why not: the checks every way of logging shares. */
+export function entryToLog(deps: Deps, person: Person, input: LogInput): Outcome<NewEntry> {
   const today = localDate(deps.clock.now(), person.tz);
   const date = input.date ?? today;
   if (!Number.isInteger(input.minutes) || input.minutes < MIN_ENTRY_MINUTES || input.minutes > MAX_ENTRY_MINUTES) {
@@ -54,22 +55,29 @@ export async function logEngagement(deps: Deps, person: Person, input: LogInput,
   if (back > MAX_DAYS_BACK) {
     return fail('too_old', `${date} is more than ${MAX_DAYS_BACK} days ago; Ballast keeps the last two weeks.`, '/ballast log 30m yesterday');
   }
-  const { entry, created } = await deps.store.entries.add(
-    {
-      personId: person.id, minutes: input.minutes, kind: input.kind, network: input.network ?? null, date,
-      weekKey: weekKey(date), source: input.source, link: input.link ?? null, note: input.note ?? null,
-      assignmentId: input.assignmentId ?? null, dedupeKey: input.dedupeKey,
-    },
-    deps.clock.now(),
-  );
-  const week = await loadWeek(deps, person, date);
+  return ok({
+    personId: person.id, minutes: input.minutes, kind: input.kind, network: input.network ?? null, date,
+    weekKey: weekKey(date), source: input.source, link: input.link ?? null, note: input.note ?? null,
+    assignmentId: input.assignmentId ?? null, dedupeKey: input.dedupeKey,
+  });
+}
+
+/**
+ * The week after an entry was stored (by entries.add, or inside another transaction such as an
+ * assignment's completion), with the warnings a new entry owes: run now, or left in `followUps`.
+ */
+export async function afterStored(
+  deps: Deps, person: Person, stored: { entry: Entry; created: boolean }, opts: LogOptions = {},
+): Promise<Logged> {
+  const { entry, created } = stored;
+  const week = await loadWeek(deps, person, entry.date);
   const logged: Logged = {
     entry, created, week, levelBefore: created ? levelWith(week, week.total - entry.minutes) : week.level, followUps: [],
   };
   const hooks = created ? afterLogFollowUps(deps, person, logged) : [];
   if (opts.deferFollowUps) logged.followUps = hooks;
   else for (const run of hooks) await run();
-  return ok(logged);
+  return logged;
 }
 
 /** The follow-ups of a change to someone's week (warnings), each failure logged and contained. */

@@ -1,8 +1,10 @@
 // What services depend on. The composition root binds these to SQLite, Slack's Web API and the real clock.
 import type { Log } from '../logger';
-import type { Store } from '../store';
+import type { Store } from './store';
 import type { Person, SlackProfile } from '../core/model';
-import type { Logged } from './entries';
+import type { Entry } from '../core/model';
+import type { WeekModel } from '../core/week';
+import type { Level } from '../core/types';
 import type { KnownBlock, View } from '@slack/types';
 
 export interface Clock {
@@ -69,6 +71,16 @@ export interface Deps {
  * throw is logged by the runner without stopping the others.
  */
 export type FollowUp = () => Promise<void>;
+
+/** What logEngagement stored and the week it landed in (services/entries.ts). */
+export interface Logged {
+  entry: Entry;
+  created: boolean;
+  week: WeekModel;
+  levelBefore: Level;
+  /** The after-log hooks (warnings) still to run, when logEngagement was asked to defer them; else empty. */
+  followUps: FollowUp[];
+}
 
 /** Called with the person and what logEngagement stored; see services/entries.ts. */
 export type AfterLog = (deps: Deps, person: Person, logged: Logged) => Promise<void>;

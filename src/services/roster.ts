@@ -4,7 +4,7 @@ import { csvRow, parseCsv } from '../core/csv';
 import {
   checkReportingLines, parseRoster, refText, ROSTER_HEADER, type PersonRef, type RosterError,
 } from '../core/roster';
-import type { RosterWrite } from '../store/reporting';
+import type { RosterWrite } from './store';
 import { effectiveWeek, FROM_THE_START } from '../core/budgetHistory';
 import { effectiveBudget } from '../core/week';
 import { GONE_CODES, SlackError, type Deps } from './ports';

@@ -1,5 +1,5 @@
 // Exactly-once sends: claim (job, subject, period) in the database, then send, then record the outcome.
-import type { ClaimKey } from '../store/claims';
+import type { ClaimKey } from './store';
 import { GONE_CODES, SlackError, type Deps, type MessageRef, type OutgoingMessage } from './ports';
 
 export type SendStatus = 'sent' | 'duplicate' | 'gone' | 'failed' | 'dry-run';

@@ -2,7 +2,7 @@
 // one read of the history for everyone, folded into flat arrays, never a query per person.
 import type { OrgSettings } from '../core/settings';
 import { budgetMinutesFrom, percentsFor } from '../core/budgetHistory';
-import type { DigestPerson } from '../store/reporting';
+import type { DigestPerson } from './store';
 import type { Deps } from './ports';
 
 /**

@@ -1,7 +1,9 @@
 // Assignments: conversations a lead hands to an advocate. Every state change is a compare-and-set.
 import type { Db } from './db';
-import type { Assignment, AssignmentState } from '../core/model';
+import type { Assignment, AssignmentState, NewEntry } from '../core/model';
+import type { CompletedWithEntry, NewAssignment } from '../core/records';
 import { OPEN_STATES_SQL } from '../core/limits';
+import { entryInserter, toEntry, type EntryRow } from './entries';
 
 interface Row {
   id: number; lead_id: string; assignee_id: string; link: string; brief: string | null; estimate_minutes: number;
@@ -17,8 +19,7 @@ const toAssignment = (r: Row): Assignment => ({
   leadChannel: r.lead_channel, leadTs: r.lead_ts, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
-/** What a lead's offer stores; the rest of an Assignment is set as it moves on. */
-export type NewAssignment = Pick<Assignment, 'leadId' | 'assigneeId' | 'link' | 'brief' | 'estimateMinutes' | 'dueAt'>;
+export type { NewAssignment } from '../core/records';
 
 export { OPEN_STATES } from '../core/limits';
 
@@ -61,6 +62,25 @@ export function assignmentsStore(db: Db) {
 
   const one = (r: Row | undefined) => (r ? toAssignment(r) : undefined);
 
+  const insertEntry = entryInserter(db);
+  const entryByDedupe = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE dedupe_key = ?');
+  const finishWith = db.prepare(`UPDATE assignments SET state = 'done', updated_at = @now, done_minutes = @minutes,
+      entry_id = @entryId WHERE id = @id AND state = @from`);
+  // Logging the time and moving to done are one write: a crash or a concurrent click between them
+  // can neither leave an entry without a done assignment nor a done assignment without its entry.
+  const completeWithEntry = db.transaction(
+    (id: number, from: readonly AssignmentState[], entry: NewEntry, now: number): CompletedWithEntry => {
+      const current = byId.get(id);
+      if (!current) throw new Error(`assignment ${id} does not exist`);
+      if (!from.includes(current.state)) {
+        const earlier = entry.dedupeKey === undefined ? undefined : entryByDedupe.get(entry.dedupeKey);
+        return { entry: earlier ? toEntry(earlier) : null, created: false, moved: false, assignment: toAssignment(current) };
+      }
+      const logged = insertEntry(entry, now);
+      const moved = finishWith.run({ id, from: current.state, now, minutes: logged.entry.minutes, entryId: logged.entry.id }).changes === 1;
+      return { ...logged, moved, assignment: toAssignment(byId.get(id)!) };
+    });
+
   return {
     /** Offer; if this person already has this link open, nothing is inserted and created is false. */
     async create(a: NewAssignment, now: number): Promise<{ assignment: Assignment; created: boolean }> {
@@ -83,6 +103,15 @@ export function assignmentsStore(db: Db) {
         id, from, to, now, declineReason: extra.declineReason ?? null, doneMinutes: extra.doneMinutes ?? null,
         entryId: extra.entryId ?? null,
       }).changes === 1;
+    },
+    /**
+     * One transaction: if the assignment is still in one of `from`, log `entry` (or find the one its
+     * dedupe key already logged) and move the assignment to done with that entry; otherwise write nothing.
+     */
+    async completeWithEntry(
+      id: number, from: readonly AssignmentState[], entry: NewEntry, now: number,
+    ): Promise<CompletedWithEntry> {
+      return completeWithEntry.immediate(id, from, entry, now);
     },
     async setAssigneeMessage(id: number, channel: string, ts: string): Promise<boolean> {
       return setAssigneeMessage.run(channel, ts, id).changes === 1;

@@ -2,13 +2,9 @@
 // (migrations/0003_budget_history.sql). Writes happen inside the people, settings and roster writes.
 import type { Db } from './db';
 import { FROM_THE_START, type BudgetTerms, type PercentChange } from '../core/budgetHistory';
+import type { TermsChange } from '../core/records';
 
-/** Who changed a person's terms, when, and the week the change takes effect from. */
-export interface TermsChange {
-  fromWeek: string;
-  by: string | null;
-  now: number;
-}
+export type { TermsChange } from '../core/records';
 
 type TermsRow = [personId: string, weekKey: string, budgetMinutes: number | null, budgetSetBy: string | null,
   weeklyHours: number, changedBy: string | null, changedAt: number];

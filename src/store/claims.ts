@@ -1,6 +1,7 @@
 // Once-only sends: a (job, subject, period) row is claimed before anything goes out.
 import type { Db } from './db';
 import type { Claim, ClaimStatus } from '../core/model';
+import type { ClaimKey } from '../core/records';
 
 interface Row {
   job: string; subject: string; period: string; status: ClaimStatus; detail: string | null;
@@ -12,11 +13,7 @@ const toClaim = (r: Row): Claim => ({
   ts: r.ts, claimedAt: r.claimed_at, doneAt: r.done_at,
 });
 
-export interface ClaimKey {
-  job: string;
-  subject: string;
-  period: string;
-}
+export type { ClaimKey } from '../core/records';
 
 export function claimsStore(db: Db) {
   const insert = db.prepare(

@@ -2,8 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { DatabaseTooNewError } from '../core/records';
 
 export type Db = Database.Database;
+
+export { DatabaseTooNewError } from '../core/records';
 
 function migrationsDir(): string {
   // Compiled code lives one level deeper (dist/src/store) than the sources (src/store).
@@ -11,16 +14,6 @@ function migrationsDir(): string {
   const found = candidates.find((d) => fs.existsSync(d));
   if (!found) throw new Error(`migrations folder not found (looked in ${candidates.join(', ')})`);
   return found;
-}
-
-export class DatabaseTooNewError extends Error {
-  constructor(readonly dbVersion: number, readonly codeVersion: number) {
-    super(
-      `The database is at schema version ${dbVersion}, but this Ballast only knows up to ${codeVersion}. ` +
-        'It was written by a newer Ballast: run that version, or restore a backup made for this one.',
-    );
-    this.name = 'DatabaseTooNewError';
-  }
 }
 
 /** Open (creating the folder if needed) with the pragmas Ballast relies on. */

@@ -1,6 +1,7 @@
 // Engagement entries: the minutes people log.
 import type { Db } from './db';
 import type { Entry, NewEntry } from '../core/model';
+import type { EntryPatch } from '../core/records';
 import type { IsoDate, Kind, Network, Source } from '../core/types';
 
 export interface EntryRow {
@@ -15,18 +16,38 @@ export const toEntry = (r: EntryRow): Entry => ({
   createdAt: r.created_at,
 });
 
-/** What an edit may change. */
-export type EntryPatch = Pick<Entry, 'minutes' | 'kind' | 'network' | 'link' | 'note' | 'date' | 'weekKey'>;
+export type { EntryPatch } from '../core/records';
 
-export function entriesStore(db: Db) {
+/**
+ * The one way an entry is inserted (entries.add and assignments.completeWithEntry, inside its
+ * transaction): with a dedupe key already used, the earlier entry comes back and created is false.
+ */
+export function entryInserter(db: Db): (e: NewEntry, now: number) => { entry: Entry; created: boolean } {
   const insert = db.prepare(`
     INSERT INTO entries (person_id, minutes, kind, network, link, note, date, week_key, source, assignment_id,
                          dedupe_key, created_at)
     VALUES (@personId, @minutes, @kind, @network, @link, @note, @date, @weekKey, @source, @assignmentId,
             @dedupeKey, @createdAt)
     ON CONFLICT(dedupe_key) DO NOTHING`);
-  const byId = db.prepare<[number], EntryRow>('SELECT * FROM entries WHERE id = ?');
   const byDedupe = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE dedupe_key = ?');
+  return (e, now) => {
+    const row = {
+      personId: e.personId, minutes: e.minutes, kind: e.kind, network: e.network ?? null,
+      link: e.link ?? null, note: e.note ?? null, date: e.date, weekKey: e.weekKey, source: e.source,
+      assignmentId: e.assignmentId ?? null, dedupeKey: e.dedupeKey ?? null, createdAt: now,
+    };
+    const info = insert.run(row);
+    if (info.changes === 1) {
+      const { dedupeKey: _key, ...entry } = row;
+      return { entry: { id: Number(info.lastInsertRowid), ...entry }, created: true };
+    }
+    return { entry: toEntry(byDedupe.get(e.dedupeKey!)!), created: false };
+  };
+}
+
+export function entriesStore(db: Db) {
+  const insert = entryInserter(db);
+  const byId = db.prepare<[number], EntryRow>('SELECT * FROM entries WHERE id = ?');
   const latest = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE person_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
   const remove = db.prepare('DELETE FROM entries WHERE id = ? AND person_id = ?');
   const inRange = db.prepare<[string, string, string], EntryRow>(
@@ -51,17 +72,7 @@ export function entriesStore(db: Db) {
   return {
     /** Insert; with a dedupe key already used, returns the earlier entry and created = false. */
     async add(e: NewEntry, now: number): Promise<{ entry: Entry; created: boolean }> {
-      const row = {
-        personId: e.personId, minutes: e.minutes, kind: e.kind, network: e.network ?? null,
-        link: e.link ?? null, note: e.note ?? null, date: e.date, weekKey: e.weekKey, source: e.source,
-        assignmentId: e.assignmentId ?? null, dedupeKey: e.dedupeKey ?? null, createdAt: now,
-      };
-      const info = insert.run(row);
-      if (info.changes === 1) {
-        const { dedupeKey: _key, ...entry } = row;
-        return { entry: { id: Number(info.lastInsertRowid), ...entry }, created: true };
-      }
-      return { entry: toEntry(byDedupe.get(e.dedupeKey!)!), created: false };
+      return insert(e, now);
     },
     async get(id: number): Promise<Entry | undefined> {
       const r = byId.get(id);

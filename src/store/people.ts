@@ -2,7 +2,8 @@
 import type { Db } from './db';
 import type { Person, SlackProfile } from '../core/model';
 import type { HHMM, IsoDate, Role, Weekday } from '../core/types';
-import { termsRecorder, type TermsChange } from './budgetHistory';
+import type { TermsChange } from '../core/records';
+import { termsRecorder } from './budgetHistory';
 
 interface Row {
   id: string; team_id: string; name: string; real_name: string; email: string | null; tz: string;

@@ -1,26 +1,19 @@
 // Reads for digests, cost reports, roster and exports: weekly sums (never entry by entry), strain,
 // assignment counts, the reporting lines, and the roster written in one transaction.
+import Database from 'better-sqlite3';
 import type { Db } from './db';
 import { OPEN_STATES_SQL } from '../core/limits';
 import { UPSERT_PROFILE_SQL } from './people';
 import { termsRecorder } from './budgetHistory';
 import { toEntry, type EntryRow } from './entries';
 import type { Entry, SlackProfile } from '../core/model';
-import type { IsoDate, Role, Strain } from '../core/types';
+import type { DigestPerson, RosterTermsChange, RosterWrite } from '../core/records';
+import { classify } from './errors';
+import type { IsoDate, Strain } from '../core/types';
 
 type WeekSumRow = [personId: string, weekKey: string, minutes: number];
 
-/** What digests and cost reports need to know about a person; a slim row, read for everyone at once. */
-export interface DigestPerson {
-  id: string;
-  managerId: string | null;
-  name: string;
-  tz: string;
-  weeklyHours: number;
-  budgetMinutes: number | null;
-  shareStrain: boolean;
-  paused: boolean;
-}
+export type { DigestPerson, RosterTermsChange, RosterWrite } from '../core/records';
 
 type DigestPersonRow = [string, string | null, string, string, number, number | null, number, number];
 const toDigestPerson = (r: DigestPersonRow): DigestPerson => ({
@@ -28,21 +21,7 @@ const toDigestPerson = (r: DigestPersonRow): DigestPerson => ({
   paused: r[7] === 1,
 });
 
-export interface RosterWrite {
-  personId: string;
-  managerId: string | null;
-  weeklyHours: number;
-  budgetMinutes: number | null;
-  role: Role;
-  /** The week a change of hours or budget takes effect from: the person's current week. */
-  fromWeek: string;
-}
-
-/** A person whose hours or explicit budget the roster changed, with their values before. */
-export interface RosterTermsChange {
-  personId: string;
-  before: { weeklyHours: number; budgetMinutes: number | null };
-}
+const ENTRIES_BETWEEN_SQL = 'SELECT * FROM entries WHERE date BETWEEN ? AND ? ORDER BY date, person_id, id';
 
 /** Larger lists of people are cheaper to filter in memory than to pass to SQLite as a JSON array. */
 const FILTER_LIMIT = 1000;
@@ -72,8 +51,6 @@ export function reportingStore(db: Db) {
     FROM assignments a LEFT JOIN entries e ON e.id = a.entry_id
     GROUP BY a.assignee_id`);
   const lines = db.prepare<[], { id: string; managerId: string | null }>('SELECT id, manager_id AS managerId FROM people');
-  const entriesBetween = db.prepare<[string, string], EntryRow>(
-    'SELECT * FROM entries WHERE date BETWEEN ? AND ? ORDER BY date, person_id, id');
   const upsertProfile = db.prepare(UPSERT_PROFILE_SQL);
   const writeLine = db.prepare(`UPDATE people SET manager_id = @managerId, weekly_hours = @weeklyHours, role = @role,
       budget_minutes = @budgetMinutes, budget_set_by = CASE WHEN @budgetMinutes IS NULL THEN NULL ELSE @by END,
@@ -150,8 +127,20 @@ export function reportingStore(db: Db) {
       return new Map(lines.all().map((r) => [r.id, r.managerId]));
     },
     /** Entries between two dates inclusive, read lazily so an export of years does not fill memory. */
-    *iterateEntries(from: IsoDate, to: IsoDate): Generator<Entry> {
-      for (const r of entriesBetween.iterate(from, to)) yield toEntry(r);
+    async *iterateEntries(from: IsoDate, to: IsoDate): AsyncGenerator<Entry> {
+      // The rows are stepped lazily across awaits, and better-sqlite3 refuses any other statement on a
+      // connection while one is being stepped: the export reads on a connection of its own (one WAL
+      // snapshot), so requests served meanwhile are not refused. An in-memory database has no second
+      // connection; there the caller's own is used.
+      const own = db.memory ? undefined : new Database(db.name, { readonly: true, fileMustExist: true });
+      try {
+        const rows = (own ?? db).prepare<[string, string], EntryRow>(ENTRIES_BETWEEN_SQL).iterate(from, to);
+        for (const r of rows) yield toEntry(r);
+      } catch (e) {
+        throw classify(e);
+      } finally {
+        own?.close();
+      }
     },
     /**
      * The roster in one transaction: Slack profiles recorded, then every line written, or nothing at all.

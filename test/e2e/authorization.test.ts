@@ -6,6 +6,7 @@
  */
 import type { SlackClient } from '../support/signer';
 import type { TestApp } from '../support/app';
+import * as db from '../support/db';
 import {
   ACTORS, ADMINS, CAST, LEADS_AND_ADMINS, LEAD_REFUSAL, MANAGERS, OTHER_WORKSPACE, SENDS, TARGET,
   outcomeFor, mention as m, secretOf, startCast, type Actor, type Outcome,
@@ -27,15 +28,15 @@ interface PrivilegedRow {
 }
 
 const BUDGET_REFUSAL = /Only that person's manager or a Ballast admin/;
-const budgetOf = (who: Actor) => (t: TestApp) =>
-  (t.ballast.store.db.prepare('SELECT budget_minutes AS b FROM people WHERE id = ?').get(CAST[who]) as { b: number | null } | undefined)?.b ?? null;
+const budgetOf = (who: Actor) => async (t: TestApp) =>
+  (await db.row<{ b: number | null }>(t, 'SELECT budget_minutes AS b FROM people WHERE id = ?', CAST[who]))?.b ?? null;
 
 const ADMIN_REFUSAL = /Only Ballast admins can do that/;
 const TEAM_REFUSAL = /You have no direct reports in Ballast/;
 const LINK = 'https://x.com/acme/status/1865';
 
 const noEffect = { read: () => null, after: null };
-const sql = (query: string, ...args: unknown[]) => (t: TestApp) => t.ballast.store.db.prepare(query).get(...args);
+const sql = (query: string, ...args: unknown[]) => (t: TestApp) => db.row(t, query, ...args);
 const assignmentCount = sql('SELECT COUNT(*) AS n FROM assignments');
 
 /** One row per actor: those in `allowed` may, a stranger is ignored, everyone else is refused. */
@@ -132,20 +133,19 @@ let t: TestApp;
 let stranger: SlackClient;
 let settingsRows: { key: string; value: string }[] = [];
 
-function resetPrivilegedState(): void {
-  const db = t.ballast.store.db;
-  db.prepare('UPDATE people SET budget_minutes = NULL, budget_set_by = NULL, budget_set_at = NULL').run();
-  db.prepare("UPDATE people SET manager_id = NULL, role = 'none' WHERE id IN (?, ?)").run(TARGET, CAST.envAdmin);
-  db.prepare('DELETE FROM assignments').run();
-  db.prepare('DELETE FROM settings').run();
-  for (const r of settingsRows) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(r.key, r.value);
+async function resetPrivilegedState(): Promise<void> {
+  await db.run(t, 'UPDATE people SET budget_minutes = NULL, budget_set_by = NULL, budget_set_at = NULL');
+  await db.run(t, "UPDATE people SET manager_id = NULL, role = 'none' WHERE id IN (?, ?)", TARGET, CAST.envAdmin);
+  await db.run(t, 'DELETE FROM assignments');
+  await db.run(t, 'DELETE FROM settings');
+  for (const r of settingsRows) await db.run(t, 'INSERT INTO settings (key, value) VALUES (?, ?)', r.key, r.value);
 }
 
 let clientFor: (actor: Actor) => SlackClient;
 
 beforeAll(async () => {
   ({ t, stranger, clientFor } = await startCast());
-  settingsRows = t.ballast.store.db.prepare('SELECT key, value FROM settings').all() as typeof settingsRows;
+  settingsRows = await db.rows<{ key: string; value: string }>(t, 'SELECT key, value FROM settings');
 });
 afterAll(() => t.close());
 afterEach(() => expect(t.fake.rejections).toEqual([]));
@@ -154,13 +154,13 @@ describe('privileged commands', () => {
   beforeEach(resetPrivilegedState);
 
   it.each(PRIVILEGED)('$actor may $what: $expect', async (row) => {
-    const before = row.effect.read(t);
+    const before = await row.effect.read(t);
     const calls = t.fake.calls.length;
     const r = await clientFor(row.actor).command(CAST[row.actor], row.command.replace('SELF', CAST[row.actor]));
     expect(r.status).toBe(200);
     const text = (r.body as { text: string }).text;
     const shown = JSON.stringify(r.body);
-    const after = row.effect.read(t);
+    const after = await row.effect.read(t);
     if (row.expect === 'allowed') {
       if (row.effect.after === 'SAME') expect(after).toEqual(before);
       else expect(after).toEqual(row.effect.after);
@@ -219,6 +219,6 @@ describe('what each person is shown', () => {
     expect(logged).toContain(s.link);
     const strangerWeek = await replyOf(stranger, CAST.stranger, 'week');
     expect(strangerWeek).toContain('only serves the workspace it is installed in');
-    expect(t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM people WHERE id = ?').get(CAST.stranger)).toEqual({ n: 0 });
+    expect(await db.row(t, 'SELECT COUNT(*) AS n FROM people WHERE id = ?', CAST.stranger)).toEqual({ n: 0 });
   });
 });

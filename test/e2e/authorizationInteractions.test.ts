@@ -17,6 +17,7 @@ import { encodeOffer, encodeReassign } from '../../src/slack/blocks/assignment';
 import { ACTIONS, ASSIGN_MODAL as F, LOG_MODAL as L, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { buttonsOf, textOf } from '../support/assignments';
 import type { TestApp } from '../support/app';
+import * as db from '../support/db';
 import {
   ACTORS, CAST, LEADS_AND_ADMINS, LEAD_REFUSAL, SENDS, TARGET, outcomeFor, startCast, type Actor, type Cast, type Outcome,
 } from '../support/cast';
@@ -61,7 +62,7 @@ interface Row {
   overBudget?: boolean;
   act: (a: Act) => Promise<Told>;
   /** The stored (or sent) effect, read back: equal to `after` when allowed, unchanged otherwise. */
-  effect: (t: TestApp, f: Fixture) => unknown;
+  effect: (t: TestApp, f: Fixture) => unknown | Promise<unknown>;
   /** The effect once allowed, given what it was before. */
   after: (before: unknown) => unknown;
   refusal: RegExp;
@@ -117,10 +118,10 @@ function shortcut() {
 // ── Effects read back ────────────────────────────────────────────────────────────────────────────
 
 const assignmentRow = (t: TestApp, f: Fixture) =>
-  t.ballast.store.db.prepare('SELECT state, decline_reason AS reason, done_minutes AS done FROM assignments WHERE id = ?').get(f.assignmentId);
+  db.row(t, 'SELECT state, decline_reason AS reason, done_minutes AS done FROM assignments WHERE id = ?', f.assignmentId);
 /** The assignment as stored and the buttons its DM shows the assignee. */
-const assignmentAndButtons = (t: TestApp, f: Fixture) => ({
-  ...(assignmentRow(t, f) as object),
+const assignmentAndButtons = async (t: TestApp, f: Fixture) => ({
+  ...((await assignmentRow(t, f)) as object),
   buttons: buttonsOf(t.fake.messagesTo(CAST.employee).find((x) => x.ts === f.message?.ts)?.blocks).map((b) => b.text),
 });
 const modalsOpened = (callbackId: string, metadata?: (f: Fixture) => string) => (t: TestApp, f: Fixture) =>
@@ -130,14 +131,14 @@ const modalsOpened = (callbackId: string, metadata?: (f: Fixture) => string) => 
   }).length;
 /** Open offers of the row's link to TARGET (the person leads offer to in these rows). */
 const offersOfLink = (t: TestApp, f: Fixture) =>
-  t.ballast.store.db.prepare("SELECT COUNT(*) AS n FROM assignments WHERE assignee_id = ? AND link = ? AND state = 'offered'").get(TARGET, f.link);
+  db.row(t, "SELECT COUNT(*) AS n FROM assignments WHERE assignee_id = ? AND link = ? AND state = 'offered'", TARGET, f.link);
 /** Open offers of the row's conversation to the colleague (the reassign target). */
 const reassigned = (t: TestApp, f: Fixture) =>
-  t.ballast.store.db.prepare("SELECT COUNT(*) AS n FROM assignments WHERE assignee_id = ? AND link = ? AND state = 'offered'").get(CAST.colleague, f.link);
+  db.row(t, "SELECT COUNT(*) AS n FROM assignments WHERE assignee_id = ? AND link = ? AND state = 'offered'", CAST.colleague, f.link);
 const entryExists = (t: TestApp, f: Fixture) =>
-  t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries WHERE id = ?').get(f.entryId);
+  db.row(t, 'SELECT COUNT(*) AS n FROM entries WHERE id = ?', f.entryId);
 const entryAsStored = (t: TestApp, f: Fixture) =>
-  t.ballast.store.db.prepare('SELECT minutes, kind, note, date, week_key AS weekKey FROM entries WHERE id = ?').get(f.entryId);
+  db.row(t, 'SELECT minutes, kind, note, date, week_key AS weekKey FROM entries WHERE id = ?', f.entryId);
 /** The edit modal as the employee would submit it for their entry: 40 minutes of sharing, two days ago. */
 const editForm = (date: string) => () => ({
   [L.minutesBlock]: { [L.minutesAction]: '40m' },
@@ -204,9 +205,9 @@ const ROWS: Row[] = [
   ...everyone('submit the Done modal (30m)', ASSIGNEE, {
     given: 'accepted',
     act: submit(VIEWS.assignDone, () => ({ [F.minutesBlock]: { [F.minutesAction]: '30m' } }), id),
-    effect: (t, f) => ({
-      ...(assignmentRow(t, f) as object),
-      logged: t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries WHERE assignment_id = ?').get(f.assignmentId),
+    effect: async (t, f) => ({
+      ...((await assignmentRow(t, f)) as object),
+      logged: await db.row(t, 'SELECT COUNT(*) AS n FROM entries WHERE assignment_id = ?', f.assignmentId),
     }),
     refusal: NOT_ASSIGNEE,
     after: () => ({ state: 'done', reason: null, done: 30, logged: { n: 1 } }),
@@ -265,12 +266,12 @@ let seq = 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `read()` equals `want` (an allowed action finishes after its acknowledgement). */
-async function until(read: () => unknown, want: unknown, timeoutMs = 5000): Promise<void> {
+async function until(read: () => unknown | Promise<unknown>, want: unknown, timeoutMs = 5000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
       // toEqual, not util.isDeepStrictEqual: rows from the native SQLite module have another realm's prototype.
-      expect(read()).toEqual(want);
+      expect(await read()).toEqual(want);
       return;
     } catch (err) {
       if (performance.now() > deadline) throw err;
@@ -295,46 +296,45 @@ const offerMessageOf = (link: string): FakeMessage => {
 };
 
 async function arrange(row: Row): Promise<Fixture> {
-  const budget = t.ballast.store.db.prepare('UPDATE people SET budget_minutes = ? WHERE id IN (?, ?)');
-  budget.run(null, CAST.employee, TARGET);
+  const budget = (minutes: number | null) => db.run(t, 'UPDATE people SET budget_minutes = ? WHERE id IN (?, ?)', minutes, CAST.employee, TARGET);
+  await budget(null);
   const f = await arrangeGiven(row.given);
   // 10 minutes a week, less than the 25 the employee has logged and the 20 offered: a plain Accept or Offer would only warn.
-  if (row.overBudget) budget.run(10, CAST.employee, TARGET);
+  if (row.overBudget) await budget(10);
   await settle();
   return f;
 }
 
 async function arrangeGiven(given: Given): Promise<Fixture> {
-  const db = t.ballast.store.db;
   // Earlier rows' offers are over and done with: nobody's capacity fills up as the table runs.
-  db.prepare("UPDATE assignments SET state = 'expired' WHERE state IN ('offered', 'accepted')").run();
+  await db.run(t, "UPDATE assignments SET state = 'expired' WHERE state IN ('offered', 'accepted')");
   const link = `${LINK}/${++seq}`;
   const f: Fixture = { assignmentId: 0, link, message: null, entryId: 0 };
   if (given === 'nothing') return f;
   if (given === 'logged') {
     // A fresh entry of the employee's, from the log modal, beside the private one the cast logged.
-    db.prepare("DELETE FROM entries WHERE person_id = ? AND source = 'modal'").run(CAST.employee);
+    await db.run(t, "DELETE FROM entries WHERE person_id = ? AND source = 'modal'", CAST.employee);
     const date = localDate(t.clock.now(), ZONE);
     const { entry } = await t.ballast.store.entries.add({ personId: CAST.employee, minutes: 15, kind: 'respond', note: 'to change', date, weekKey: weekKey(date), source: 'modal' }, t.clock.now());
     f.entryId = entry.id;
     return f;
   }
   if (given === 'checkedIn') {
-    db.prepare("DELETE FROM entries WHERE person_id = ? AND source = 'checkin'").run(CAST.employee);
+    await db.run(t, "DELETE FROM entries WHERE person_id = ? AND source = 'checkin'", CAST.employee);
     const date = localDate(t.clock.now(), ZONE);
     const channel = await t.ballast.deps.slack.openDm(CAST.employee);
     const ref = await t.ballast.deps.slack.postMessage(channel, checkinQuestion(date));
     const question = t.fake.messagesIn(channel).find((x) => x.ts === ref.ts)!;
     await t.slack.blockAction({ userId: CAST.employee, actionId: ACTIONS.checkin15, value: date, message: { ts: question.ts, channel, blocks: question.blocks } });
     await until(() => buttonsOf(question.blocks).map((b) => b.text), ['Undo']);
-    f.entryId = (db.prepare("SELECT id FROM entries WHERE person_id = ? AND source = 'checkin'").get(CAST.employee) as { id: number }).id;
+    f.entryId = (await db.row<{ id: number }>(t, "SELECT id FROM entries WHERE person_id = ? AND source = 'checkin'", CAST.employee))!.id;
     f.message = question;
     return f;
   }
   const r = await t.slack.command(CAST.lead, `assign <@${CAST.employee}> <${link}> est 20m due tomorrow`);
   expect(textOf(r.body as { text?: string })).toContain('Offered to');
   f.message = offerMessageOf(link);
-  f.assignmentId = (db.prepare('SELECT id FROM assignments WHERE link = ?').get(link) as { id: number }).id;
+  f.assignmentId = (await db.row<{ id: number }>(t, 'SELECT id FROM assignments WHERE link = ?', link))!.id;
   const now = t.clock.now();
   if (given === 'accepted') await t.ballast.store.assignments.transition(f.assignmentId, 'offered', 'accepted', now);
   if (given === 'declined') await t.ballast.store.assignments.transition(f.assignmentId, 'offered', 'declined', now, { declineReason: 'no_capacity' });
@@ -346,10 +346,9 @@ async function arrangeGiven(given: Given): Promise<Fixture> {
 }
 
 /** Everything a refused action must leave as it was: every row of every table that holds what people did or may do. */
-function everything(): string {
-  const db = t.ballast.store.db;
-  const all = (table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
-  return JSON.stringify(['people', 'entries', 'assignments', 'strain', 'settings', 'holidays', 'claims'].map(all));
+async function everything(): Promise<string> {
+  const all = (table: string) => db.rows(t, `SELECT * FROM ${table} ORDER BY rowid`);
+  return JSON.stringify(await Promise.all(['people', 'entries', 'assignments', 'strain', 'settings', 'holidays', 'claims'].map(all)));
 }
 
 const IGNORED = 'ignored a payload from another workspace';
@@ -371,8 +370,8 @@ afterEach(() => expect(t.fake.rejections).toEqual([]));
 
 it.each(ROWS)('$actor may $what: $expect', async (row) => {
   const f = await arrange(row);
-  const before = row.effect(t, f);
-  const stored = everything();
+  const before = await row.effect(t, f);
+  const stored = await everything();
   const calls = t.fake.calls.length;
   const ignoredBefore = ignoredLines();
   const actorId = CAST[row.actor];
@@ -386,8 +385,8 @@ it.each(ROWS)('$actor may $what: $expect', async (row) => {
     await until(() => row.refusal.test(told()), true);
     // Give a refusal that went on to act anyway (a missing return) the time to show itself.
     await settle();
-    expect(row.effect(t, f)).toEqual(before);
-    expect(everything()).toBe(stored);
+    expect(await row.effect(t, f)).toEqual(before);
+    expect(await everything()).toBe(stored);
     // Nothing reached anyone else: no DM, message update, modal or file; at most an ephemeral to the actor.
     const sent = t.fake.calls.slice(calls).filter((c) => SENDS.includes(c.method) && !(c.method === 'chat.postEphemeral' && c.args.user === actorId));
     expect(sent).toEqual([]);
@@ -399,8 +398,8 @@ it.each(ROWS)('$actor may $what: $expect', async (row) => {
     await until(() => ignoredLines(), ignoredBefore + 1);
     await settle();
     expect(told()).toBe('');
-    expect(row.effect(t, f)).toEqual(before);
-    expect(everything()).toBe(stored);
+    expect(await row.effect(t, f)).toEqual(before);
+    expect(await everything()).toBe(stored);
     expect(t.fake.calls.slice(calls).filter((c) => SENDS.includes(c.method))).toEqual([]);
     expect(t.logs.filter((l) => /not acknowledged/.test(String(l.msg)))).toEqual([]);
   }

@@ -1,5 +1,6 @@
 // /ballast through the real HTTP receiver: every foundation subcommand, and bad input storing nothing.
 import { startTestApp, type TestApp } from '../support/app';
+import * as db from '../support/db';
 
 let t: TestApp;
 const ADA = 'U100ADA';
@@ -31,7 +32,7 @@ function visible(a: Ack): string {
   return parts.join('\n');
 }
 
-const entryCount = () => (t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries').get() as { n: number }).n;
+const entryCount = () => db.count(t, 'SELECT COUNT(*) AS n FROM entries');
 
 beforeAll(async () => {
   // Thursday 26 November 2026, 11:00 in Berlin.
@@ -62,12 +63,12 @@ describe('week', () => {
 
 describe('log', () => {
   it('records an entry with kind, network, date, link and note, and replies with the week total', async () => {
-    const before = entryCount();
+    const before = await entryCount();
     const a = await run(ADA, 'log 1h30m reply linkedin yesterday <https://www.linkedin.com/feed/update/1|post> answered a pricing question');
     expect(visible(a)).toContain('Logged 1h 30m replying on linkedin for Wed 25 Nov');
     expect(visible(a)).toContain('1h 30m* of your *4h*');
-    expect(entryCount()).toBe(before + 1);
-    const row = t.ballast.store.db.prepare('SELECT * FROM entries ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+    expect(await entryCount()).toBe(before + 1);
+    const row = (await db.row<Record<string, unknown>>(t, 'SELECT * FROM entries ORDER BY id DESC LIMIT 1'))!;
     expect(row).toMatchObject({
       person_id: ADA, minutes: 90, kind: 'respond', network: 'linkedin', date: '2026-11-25', week_key: '2026-W48',
       link: 'https://www.linkedin.com/feed/update/1', note: 'answered a pricing question', source: 'command',
@@ -82,12 +83,12 @@ describe('log', () => {
     ['log 20min share bluesky', 20, 'share', 'bluesky'],
   ])('parses "%s" into %i minutes of %s', async (text, minutes, kind, network) => {
     await run(BOB, text);
-    const row = t.ballast.store.db.prepare('SELECT * FROM entries WHERE person_id = ? ORDER BY id DESC LIMIT 1').get(BOB) as Record<string, unknown>;
+    const row = (await db.row<Record<string, unknown>>(t, 'SELECT * FROM entries WHERE person_id = ? ORDER BY id DESC LIMIT 1', BOB))!;
     expect(row).toMatchObject({ minutes, kind, network });
   });
 
   it('uses the person\'s own zone for "today": 05:00 in New York is still the 26th there', async () => {
-    const row = t.ballast.store.db.prepare('SELECT date FROM entries WHERE person_id = ? ORDER BY id DESC LIMIT 1').get(BOB) as { date: string };
+    const row = (await db.row<{ date: string }>(t, 'SELECT date FROM entries WHERE person_id = ? ORDER BY id DESC LIMIT 1', BOB))!;
     expect(row.date).toBe('2026-11-26');
   });
 
@@ -115,13 +116,13 @@ describe('bad input', () => {
     ['lgo 30m', 'log'],
     ['frobnicate', 'frobnicate'],
   ])('refuses "%s", says what was wrong (%s) with an example, and stores nothing', async (text, fragment) => {
-    const before = entryCount();
-    const people = t.ballast.store.db.prepare('SELECT weekly_hours, budget_minutes FROM people ORDER BY id').all();
+    const before = await entryCount();
+    const people = await db.rows(t, 'SELECT weekly_hours, budget_minutes FROM people ORDER BY id');
     const a = await run(ADA, text);
     expect(visible(a).toLowerCase()).toContain(fragment.toLowerCase());
     expect(visible(a)).toMatch(/\/ballast /);
-    expect(entryCount()).toBe(before);
-    expect(t.ballast.store.db.prepare('SELECT weekly_hours, budget_minutes FROM people ORDER BY id').all()).toEqual(people);
+    expect(await entryCount()).toBe(before);
+    expect(await db.rows(t, 'SELECT weekly_hours, budget_minutes FROM people ORDER BY id')).toEqual(people);
   });
 
   it('suggests the nearest subcommand for a typo', async () => {
@@ -133,11 +134,11 @@ describe('undo', () => {
   it('removes your most recent entry and says which', async () => {
     await run(MGR, 'log 25m comment');
     await run(MGR, 'log 10m share note to self');
-    const before = entryCount();
+    const before = await entryCount();
     const a = await run(MGR, 'undo');
     expect(visible(a)).toContain('Removed 10m sharing');
     expect(visible(a)).toContain('25m of 4h');
-    expect(entryCount()).toBe(before - 1);
+    expect(await entryCount()).toBe(before - 1);
   });
 
   it('says so when there is nothing to undo', async () => {
@@ -146,10 +147,10 @@ describe('undo', () => {
   });
 
   it("never removes someone else's entry", async () => {
-    const adas = (t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries WHERE person_id = ?').get(ADA) as { n: number }).n;
+    const adas = await db.count(t, 'SELECT COUNT(*) AS n FROM entries WHERE person_id = ?', ADA);
     t.fake.addUser({ id: 'U700NEW', name: 'newbie' });
     expect(visible(await run('U700NEW', 'undo'))).toContain('no entries');
-    expect((t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries WHERE person_id = ?').get(ADA) as { n: number }).n).toBe(adas);
+    expect(await db.count(t, 'SELECT COUNT(*) AS n FROM entries WHERE person_id = ?', ADA)).toBe(adas);
   });
 });
 
@@ -231,9 +232,9 @@ describe('people', () => {
     ['U600GONE', 'deactivated'],
     ['U999NOBODY', "doesn't know"],
   ])('politely refuses %s (%s) and stores nothing', async (user, fragment) => {
-    const before = entryCount();
+    const before = await entryCount();
     expect(visible(await run(user, 'log 30m'))).toContain(fragment);
-    expect(entryCount()).toBe(before);
+    expect(await entryCount()).toBe(before);
   });
 });
 

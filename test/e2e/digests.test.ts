@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
+import * as db from '../support/db';
 import { seedEntry, seedPerson } from '../support/org';
 import { digests } from '../../src/jobs/digests';
 
@@ -137,13 +138,13 @@ describe('what the digest says', () => {
     await seedEntry(t, R.ber, '2026-11-16', 250, 'respond');
     await seedEntry(t, R.ber, '2026-11-24', 200, 'respond');
     const done = await seedEntry(t, R.ber, '2026-11-25', 100, 'post');
-    const db = t.ballast.store.db;
-    const insert = db.prepare(`INSERT INTO assignments (lead_id, assignee_id, link, estimate_minutes, due_at, state, entry_id, created_at, updated_at)
-      VALUES (?, ?, 'https://example.com/t', 15, 0, ?, ?, 0, 0)`);
-    insert.run(LONE, R.ber, 'done', done);
-    insert.run(LONE, R.ber, 'done', done);
-    insert.run(LONE, R.ber, 'accepted', null);
-    insert.run(LONE, R.ber, 'declined', null);
+    const insert = (state: string, entryId: number | null) => db.run(t, `INSERT INTO assignments
+      (lead_id, assignee_id, link, estimate_minutes, due_at, state, entry_id, created_at, updated_at)
+      VALUES (?, ?, 'https://example.com/t', 15, 0, ?, ?, 0, 0)`, LONE, R.ber, state, entryId);
+    await insert('done', done);
+    await insert('done', done);
+    await insert('accepted', null);
+    await insert('declined', null);
     // R.ber2 logged nothing for two weeks.
     await seedEntry(t, R.ber2, '2026-11-04', 60, 'share');
     await run('2026-11-30T08:00:00Z');

@@ -2,6 +2,7 @@
 // and App Home's week history, through the real receiver against the strict fake Slack.
 import { ACTIONS, LOG_MODAL as F, VIEWS } from '../../src/slack/ids';
 import { startTestApp, type TestApp } from '../support/app';
+import * as db from '../support/db';
 import { buttonsOf, textOf } from '../support/assignments';
 import { recordFigures } from '../support/figures';
 
@@ -26,8 +27,8 @@ function person(): string {
 }
 
 interface Row { id: number; person_id: string; minutes: number; kind: string; network: string | null; link: string | null; note: string | null; date: string; week_key: string }
-const rowsOf = (id: string) => t.ballast.store.db.prepare('SELECT * FROM entries WHERE person_id = ? ORDER BY id').all(id) as Row[];
-const rowById = (entryId: number) => t.ballast.store.db.prepare('SELECT * FROM entries WHERE id = ?').get(entryId) as Row | undefined;
+const rowsOf = (id: string) => db.rows<Row>(t, 'SELECT * FROM entries WHERE person_id = ? ORDER BY id', id);
+const rowById = (entryId: number) => db.row<Row>(t, 'SELECT * FROM entries WHERE id = ?', entryId);
 
 async function log(userId: string, text: string) {
   const r = await t.slack.command(userId, `log ${text}`);
@@ -91,7 +92,7 @@ describe('/ballast entries', () => {
     await log(ada, '10m comment today');
     // 16 days back: history, not listed.
     await t.ballast.store.entries.add({ personId: ada, minutes: 40, kind: 'share', date: '2026-11-10', weekKey: '2026-W46', source: 'command' }, t.clock.now());
-    const [first, second, third] = rowsOf(ada);
+    const [first, second, third] = await rowsOf(ada);
 
     const reply = await list(ada);
     const text = textOf(reply);
@@ -120,7 +121,7 @@ describe('/ballast entries', () => {
     const adas = await list(ada);
     expect(textOf(adas)).toContain('ada-only-note');
     expect(textOf(adas)).not.toContain('bob-only-note');
-    const bobsIds = rowsOf(bob).map((r) => String(r.id));
+    const bobsIds = (await rowsOf(bob)).map((r) => String(r.id));
     expect(buttonsOf(adas.blocks).filter((b) => bobsIds.includes(b.value ?? ''))).toEqual([]);
   });
 
@@ -140,7 +141,7 @@ describe('/ballast entries', () => {
     expect(older).toEqual(expect.objectContaining({ text: 'Older →', value: '20' }));
     const next = await (await press(ada, ACTIONS.entriesOlder, older.value!, reply.blocks)).wait();
     expect(next.replace_original).toBe(true);
-    const ids = rowsOf(ada).map((r) => String(r.id));
+    const ids = (await rowsOf(ada)).map((r) => String(r.id));
     // The three oldest, with the way back.
     expect(buttonsOf(next.blocks).filter((b) => b.action_id === ACTIONS.entryEdit).map((b) => b.value)).toEqual([ids[2], ids[1], ids[0]]);
     expect(buttonsOf(next.blocks).filter((b) => b.action_id === ACTIONS.entriesNewer).map((b) => b.value)).toEqual(['0']);
@@ -153,7 +154,7 @@ describe('Edit', () => {
   it('opens the log modal prefilled with the entry: minutes, kind, network, date, link and note', async () => {
     const ada = person();
     await log(ada, '1h30m comment mastodon 2026-11-24 <https://example.org/post/1> helped with a bug');
-    const [e] = rowsOf(ada);
+    const [e] = await rowsOf(ada);
     const opens = t.fake.callsTo('views.open').length;
     await press(ada, ACTIONS.entryEdit, String(e.id));
     const call = await t.fake.waitFor(() => t.fake.callsTo('views.open').slice(opens).find((c) => c.status === 200));
@@ -173,7 +174,7 @@ describe('Edit', () => {
   it('stores the changed entry, moves its week key with its date, says so in the modal and refreshes App Home', async () => {
     const ada = person();
     await log(ada, '20m reply linkedin today first draft');
-    const [e] = rowsOf(ada);
+    const [e] = await rowsOf(ada);
     expect(e.week_key).toBe('2026-W48');
     const publishes = t.fake.callsTo('views.publish').length;
     const r = await submitEdit(ada, e.id, formValues({ minutes: '45m', kind: 'share', network: 'bluesky', date: '2026-11-20', link: 'https://example.org/x', note: 'shared the launch' }));
@@ -183,10 +184,10 @@ describe('Edit', () => {
     expect(body.view.title.text).toBe('Entry updated');
     expect(textOf(body.view as never)).toContain('45m sharing on bluesky for Fri 20 Nov');
     expect(textOf(body.view as never)).toContain('Week of Mon 16 Nov');
-    expect(rowById(e.id)).toEqual(expect.objectContaining({
+    expect(await rowById(e.id)).toEqual(expect.objectContaining({
       minutes: 45, kind: 'share', network: 'bluesky', date: '2026-11-20', week_key: '2026-W47', link: 'https://example.org/x', note: 'shared the launch', source: 'command',
     }));
-    expect(rowsOf(ada)).toHaveLength(1);
+    expect(await rowsOf(ada)).toHaveLength(1);
     await t.fake.waitFor(() => t.fake.callsTo('views.publish').length > publishes);
     // The entry left this week: App Home's week is empty again, and the list shows it as changed.
     expect(textOf(homeOf(ada) as never)).toContain('0m* of your *4h*');
@@ -196,7 +197,7 @@ describe('Edit', () => {
   it('follows the same rules as a new entry: each problem inline on its field, nothing changed', async () => {
     const ada = person();
     await log(ada, '20m reply today');
-    const [e] = rowsOf(ada);
+    const [e] = await rowsOf(ada);
     const cases: [Partial<Parameters<typeof formValues>[0]>, string, string][] = [
       [{ minutes: '13h' }, F.minutesBlock, 'at most 12 hours'],
       [{ minutes: 'soon' }, F.minutesBlock, "isn't a duration"],
@@ -210,13 +211,13 @@ describe('Edit', () => {
       expect(body.response_action).toBe('errors');
       expect(body.errors[block]).toContain(fragment);
     }
-    expect(rowById(e.id)).toEqual(expect.objectContaining({ minutes: 20, kind: 'respond', date: '2026-11-26' }));
+    expect(await rowById(e.id)).toEqual(expect.objectContaining({ minutes: 20, kind: 'respond', date: '2026-11-26' }));
   });
 
   it('warns once when an edit crosses a budget level, as a new entry would, and not again for the same level that week', async () => {
     const ada = person();
     await log(ada, '60m reply today');
-    const [e] = rowsOf(ada);
+    const [e] = await rowsOf(ada);
     expect(warningsTo(ada)).toHaveLength(0);
     // 200 of 240 minutes: 83%, nearing the budget.
     await submitEdit(ada, e.id, formValues({ minutes: '200', kind: 'respond', date: '2026-11-26' }));
@@ -242,7 +243,7 @@ describe('Edit', () => {
     const ada = person();
     await log(ada, '3h post 2026-11-18');
     await log(ada, '20m reply today');
-    const moved = rowsOf(ada)[1];
+    const moved = (await rowsOf(ada))[1];
     await submitEdit(ada, moved.id, formValues({ minutes: '20m', kind: 'respond', date: '2026-11-19' }));
     // 200 of 240 in the week of Mon 16 Nov.
     await t.fake.waitFor(() => warningsTo(ada).length === 1);
@@ -262,7 +263,7 @@ describe('Edit', () => {
     expect(textOf(await d.wait())).toContain('more than 14 days old');
     await settle();
     expect(t.fake.callsTo('views.open').length).toBe(opens);
-    expect(rowById(entry.id)).toEqual(expect.objectContaining({ minutes: 40, date: '2026-11-10' }));
+    expect(await rowById(entry.id)).toEqual(expect.objectContaining({ minutes: 40, date: '2026-11-10' }));
   });
 
   it('refuses an edit modal whose private_metadata is not an entry id', async () => {
@@ -270,7 +271,7 @@ describe('Edit', () => {
     await log(ada, '20m reply today');
     const r = await submitEdit(ada, 'garbage', formValues({ minutes: '30m', kind: 'share', date: '2026-11-26' }));
     expect(Object.values((r.body as { errors: Record<string, string> }).errors).join()).toContain('already removed');
-    expect(rowsOf(ada)[0].minutes).toBe(20);
+    expect((await rowsOf(ada))[0].minutes).toBe(20);
   });
 });
 
@@ -279,20 +280,20 @@ describe('Delete', () => {
     const ada = person();
     await log(ada, '25m reply today keep me');
     await log(ada, '15m post today remove me');
-    const [keep, gone] = rowsOf(ada);
+    const [keep, gone] = await rowsOf(ada);
     const publishes = t.fake.callsTo('views.publish').length;
     const p = await press(ada, ACTIONS.entryDelete, String(gone.id), (await list(ada)).blocks);
     const answer = await p.wait();
     expect(answer.replace_original).toBe(true);
     expect(textOf(answer)).toContain('Deleted 15m posting');
     expect(buttonsOf(answer.blocks).filter((b) => b.action_id === ACTIONS.entryDelete).map((b) => b.value)).toEqual([String(keep.id)]);
-    expect(rowsOf(ada).map((r) => r.id)).toEqual([keep.id]);
+    expect((await rowsOf(ada)).map((r) => r.id)).toEqual([keep.id]);
     await t.fake.waitFor(() => t.fake.callsTo('views.publish').length > publishes);
     expect(textOf(homeOf(ada) as never)).not.toContain('remove me');
     // Clicking the stale button again removes nothing else.
     const again = await press(ada, ACTIONS.entryDelete, String(gone.id));
     expect(textOf(await again.wait())).toContain('already removed');
-    expect(rowsOf(ada).map((r) => r.id)).toEqual([keep.id]);
+    expect((await rowsOf(ada)).map((r) => r.id)).toEqual([keep.id]);
   });
 });
 
@@ -301,7 +302,7 @@ describe('Undo on every confirmation of a log', () => {
     const ada = person();
     const reply = await log(ada, '20m reply linkedin today the first one');
     await log(ada, '35m post today the later one');
-    const [first, later] = rowsOf(ada);
+    const [first, later] = await rowsOf(ada);
     const undo = buttonsOf(reply.blocks).find((b) => b.action_id === ACTIONS.entryUndo)!;
     expect(undo).toEqual(expect.objectContaining({ text: 'Undo', value: String(first.id) }));
     const p = await press(ada, ACTIONS.entryUndo, undo.value!, reply.blocks);
@@ -309,10 +310,10 @@ describe('Undo on every confirmation of a log', () => {
     expect(answer.replace_original).toBe(true);
     expect(textOf(answer)).toContain('Removed 20m replying on linkedin for Thu 26 Nov');
     expect(buttonsOf(answer.blocks)).toEqual([]);
-    expect(rowsOf(ada).map((r) => r.id)).toEqual([later.id]);
+    expect((await rowsOf(ada)).map((r) => r.id)).toEqual([later.id]);
     const again = await press(ada, ACTIONS.entryUndo, undo.value!, reply.blocks);
     expect(textOf(await again.wait())).toContain('already removed');
-    expect(rowsOf(ada).map((r) => r.id)).toEqual([later.id]);
+    expect((await rowsOf(ada)).map((r) => r.id)).toEqual([later.id]);
   });
 
   it('the check-in message, once answered, carries Undo', async () => {
@@ -323,7 +324,7 @@ describe('Undo on every confirmation of a log', () => {
     const q = t.fake.messagesIn(channel).find((m) => m.ts === ref.ts)!;
     await t.slack.blockAction({ userId: ada, actionId: ACTIONS.checkin30, value: '2026-11-26', message: { ts: q.ts, channel, blocks: q.blocks } });
     await t.fake.waitFor(() => buttonsOf(t.fake.messagesIn(channel).find((m) => m.ts === ref.ts)!.blocks).some((b) => b.text === 'Undo'));
-    const [e] = rowsOf(ada);
+    const [e] = await rowsOf(ada);
     expect(buttonsOf(t.fake.messagesIn(channel).find((m) => m.ts === ref.ts)!.blocks)).toEqual([expect.objectContaining({ action_id: ACTIONS.checkinUndo, value: String(e.id) })]);
   });
 
@@ -340,14 +341,14 @@ describe('Undo on every confirmation of a log', () => {
     await settle();
     expect(t.fake.messagesTo(ada).filter((m) => /Logged/.test(m.text ?? ''))).toHaveLength(1);
     expect(textOf(dm)).toContain('45m commenting on mastodon for Wed 25 Nov');
-    const [stays, modal] = rowsOf(ada);
+    const [stays, modal] = await rowsOf(ada);
     const undo = buttonsOf(dm.blocks).find((b) => b.action_id === ACTIONS.entryUndo)!;
     expect(undo.value).toBe(String(modal.id));
     const responseUrl = t.fake.responseUrl();
     await t.slack.blockAction({ userId: ada, actionId: ACTIONS.entryUndo, value: undo.value, responseUrl, message: { ts: dm.ts, channel: dm.channel, blocks: dm.blocks } });
     const answer = await t.fake.waitFor(() => t.fake.responsesTo(responseUrl)[0]?.body as { text?: string; blocks?: unknown[] } | undefined);
     expect(textOf(answer)).toContain('Removed 45m commenting on mastodon for Wed 25 Nov');
-    expect(rowsOf(ada).map((r) => r.id)).toEqual([stays.id]);
+    expect((await rowsOf(ada)).map((r) => r.id)).toEqual([stays.id]);
   });
 });
 
@@ -383,10 +384,10 @@ describe('App Home', () => {
   it('deletes from App Home and publishes it again without the entry', async () => {
     const ada = person();
     await log(ada, '25m reply today from home');
-    const [e] = rowsOf(ada);
+    const [e] = await rowsOf(ada);
     await open(ada);
     const home = await step(ada, ACTIONS.entryDelete, String(e.id));
-    expect(rowsOf(ada)).toEqual([]);
+    expect(await rowsOf(ada)).toEqual([]);
     expect(textOf(home as never)).not.toContain('from home');
     expect(textOf(home as never)).toContain('Nothing logged in the last 14 days');
   });
@@ -433,7 +434,7 @@ describe('with Slack answering every Web API call 1 s late', () => {
     await log(ada, '20m reply today one');
     await log(ada, '10m post today two');
     await log(ada, '5m monitor today three');
-    const [one, two, three] = rowsOf(ada);
+    const [one, two, three] = await rowsOf(ada);
     t.fake.delay('*', 1000);
     const timed = async (send: () => Promise<{ status: number }>) => {
       const started = performance.now();
@@ -455,7 +456,7 @@ describe('with Slack answering every Web API call 1 s late', () => {
     acks.push(await timed(() => t.slack.blockAction({ userId: ada, actionId: ACTIONS.entryUndo, value: String(three.id), responseUrl: undone, isEphemeral: true })));
     acks.push(await timed(() => t.slack.blockAction({ userId: ada, actionId: ACTIONS.homeWeekEarlier, value: '2026-11-16', view: { id: 'VHOME', type: 'home' } })));
     await t.fake.waitFor(() => t.fake.responsesTo(deleted).length && t.fake.responsesTo(undone).length, 8000);
-    expect(rowsOf(ada).map((r) => [r.id, r.minutes])).toEqual([[one.id, 200]]);
+    expect((await rowsOf(ada)).map((r) => [r.id, r.minutes])).toEqual([[one.id, 200]]);
     for (const ms of acks) expect(ms).toBeLessThan(3000);
     recordFigures('entriesSlowSlack', { delayMs: 1000, surfaces: ['entryEdit', 'editEntry modal', 'entryDelete', 'entryUndo', 'homeWeek'], ackMs: acks.map(Math.round) });
     // Each of those waited on Slack at least once after acknowledging: the delay was real.

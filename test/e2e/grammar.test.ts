@@ -2,6 +2,7 @@
 import { ASSIGN_MODAL as A, LOG_MODAL as F, VIEWS } from '../../src/slack/ids';
 import { addPerson, textOf } from '../support/assignments';
 import { startTestApp, type TestApp } from '../support/app';
+import * as db from '../support/db';
 
 let t: TestApp;
 const ADA = 'U100ADA';
@@ -11,8 +12,8 @@ interface Row {
   id: number; minutes: number; kind: string; network: string | null; date: string; link: string | null; note: string | null; source: string;
 }
 
-const rows = () => t.ballast.store.db.prepare('SELECT * FROM entries WHERE person_id = ? ORDER BY id').all(ADA) as Row[];
-const last = () => rows()[rows().length - 1];
+const rows = () => db.rows<Row>(t, 'SELECT * FROM entries WHERE person_id = ? ORDER BY id', ADA);
+const last = async () => (await rows()).at(-1);
 
 async function run(text: string, user = ADA): Promise<string> {
   const r = await t.slack.command(user, text);
@@ -32,11 +33,11 @@ afterEach(() => expect(t.fake.rejections).toEqual([]));
 
 describe('/ballast log reads durations and dates as a person means them', () => {
   it('stores `log 1 hour reply linkedin last friday …` as 60 minutes of replying on LinkedIn, last Friday, with the note', async () => {
-    const before = rows().length;
+    const before = (await rows()).length;
     const reply = await run('log 1 hour reply linkedin last friday thanked Dana for the intro');
     expect(reply).toContain('Logged 1h replying on linkedin for Fri 20 Nov');
-    expect(rows()).toHaveLength(before + 1);
-    expect(last()).toMatchObject({
+    expect(await rows()).toHaveLength(before + 1);
+    expect(await last()).toMatchObject({
       minutes: 60, kind: 'respond', network: 'linkedin', date: '2026-11-20', note: 'thanked Dana for the intro', source: 'command',
     });
   });
@@ -50,19 +51,19 @@ describe('/ballast log reads durations and dates as a person means them', () => 
     ['log 20m 20 Nov comment', { minutes: 20, kind: 'comment', date: '2026-11-20' }],
     ['log 20m "replay of the webinar" linkedin', { minutes: 20, network: 'linkedin', note: 'replay of the webinar' }],
   ])('stores %p as written', async (text, fields) => {
-    const before = rows().length;
+    const before = (await rows()).length;
     await run(text);
-    expect(rows()).toHaveLength(before + 1);
-    expect(last()).toMatchObject(fields);
+    expect(await rows()).toHaveLength(before + 1);
+    expect(await last()).toMatchObject(fields);
   });
 
   it('stores nothing for `log 20m replay linkedin` and asks "did you mean reply?"', async () => {
-    const before = rows().length;
+    const before = (await rows()).length;
     const reply = await run('log 20m replay linkedin');
     expect(reply).toContain('did you mean reply?');
     expect(reply).toContain('Nothing was logged');
     expect(reply).toContain('/ballast log 20m reply linkedin');
-    expect(rows()).toHaveLength(before);
+    expect(await rows()).toHaveLength(before);
   });
 
   it.each([
@@ -75,9 +76,9 @@ describe('/ballast log reads durations and dates as a person means them', () => 
     ['log 2.5m', 'whole minutes'],
     ['log 30m last fridya', 'did you mean last friday?'],
   ])('stores nothing for %p and says %p', async (text, fragment) => {
-    const before = rows().length;
+    const before = (await rows()).length;
     expect(await run(text)).toContain(fragment);
-    expect(rows()).toHaveLength(before);
+    expect(await rows()).toHaveLength(before);
   });
 });
 
@@ -85,7 +86,7 @@ describe('notes and briefs are stored as the person typed them', () => {
   it('undoes Slack’s escaping of &, < and > in a note, and keeps quotes and emoji', async () => {
     // Slack sends what the person typed as `R&D <b>bold</b> "quotes" 🎉` escaped like this.
     await run('log 10m reply R&amp;D &lt;b&gt;bold&lt;/b&gt; "quotes" 🎉 :tada:');
-    expect(last()).toMatchObject({ minutes: 10, note: 'R&D <b>bold</b> "quotes" 🎉 :tada:' });
+    expect(await last()).toMatchObject({ minutes: 10, note: 'R&D <b>bold</b> "quotes" 🎉 :tada:' });
   });
 
   it('undoes it in an assignment brief typed into /ballast assign', async () => {
@@ -110,7 +111,7 @@ describe('the modals take the same durations', () => {
   it('stores `1 hour 30 minutes` from the log modal as 90 minutes', async () => {
     const r = await t.slack.viewSubmission({ userId: ADA, callbackId: VIEWS.logModal, viewId: 'VLOGGRAMMAR', values: logValues('1 hour 30 minutes') });
     expect(r.status).toBe(200);
-    expect(last()).toMatchObject({ minutes: 90, kind: 'comment', date: '2026-11-25', source: 'modal' });
+    expect(await last()).toMatchObject({ minutes: 90, kind: 'comment', date: '2026-11-25', source: 'modal' });
   });
 
   it.each([
@@ -118,10 +119,10 @@ describe('the modals take the same durations', () => {
     ['2.5m', 'whole minutes'],
     ['13 hours', 'at most 12 hours'],
   ])('refuses %p in the log modal inline, saying %p', async (minutes, fragment) => {
-    const before = rows().length;
+    const before = (await rows()).length;
     const r = await t.slack.viewSubmission({ userId: ADA, callbackId: VIEWS.logModal, values: logValues(minutes) });
     expect(r.body).toMatchObject({ response_action: 'errors', errors: { [F.minutesBlock]: expect.stringContaining(fragment) } });
-    expect(rows()).toHaveLength(before);
+    expect(await rows()).toHaveLength(before);
   });
 
   it('reads the Done modal’s minutes with the same grammar, and refuses 13 hours there too', async () => {

@@ -1,6 +1,7 @@
 // App Home, the "Log time" modal and the global shortcut, through the real receiver.
 import { LOG_MODAL as F, ACTIONS, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { startTestApp, type TestApp } from '../support/app';
+import { rows } from '../support/db';
 
 let t: TestApp;
 const ADA = 'U100ADA';
@@ -13,7 +14,7 @@ afterAll(() => t.close());
 afterEach(() => expect(t.fake.rejections).toEqual([]));
 
 const homeText = () => JSON.stringify(t.fake.homeOf(ADA)?.view ?? {});
-const entries = () => t.ballast.store.db.prepare('SELECT * FROM entries WHERE person_id = ?').all(ADA) as Record<string, unknown>[];
+const entries = () => rows(t, 'SELECT * FROM entries WHERE person_id = ?', ADA);
 
 function formValues(v: { minutes?: string; kind?: string; network?: string; date?: string; link?: string; note?: string }) {
   const opt = (value?: string) => ({ type: 'static_select', selected_option: value ? { value, text: { type: 'plain_text', text: value } } : null });
@@ -59,13 +60,13 @@ it.each([
   [{ minutes: '30m', date: '2026-11-01' }, F.dateBlock, '14 days'],
   [{ minutes: '30m', link: 'ftp://x.org/file' }, F.linkBlock, 'http'],
 ])('shows %o as an inline error on %s and stores nothing', async (values, block, fragment) => {
-  const before = entries().length;
+  const before = (await entries()).length;
   const r = await t.slack.viewSubmission({ userId: ADA, callbackId: VIEWS.logModal, values: formValues({ kind: 'respond', ...values }) });
   expect(r.status).toBe(200);
   const body = r.body as { response_action: string; errors: Record<string, string> };
   expect(body.response_action).toBe('errors');
   expect(body.errors[block]).toContain(fragment);
-  expect(entries().length).toBe(before);
+  expect((await entries()).length).toBe(before);
 });
 
 it('stores a good submission and refreshes App Home with the new total', async () => {
@@ -76,7 +77,7 @@ it('stores a good submission and refreshes App Home with the new total', async (
   });
   expect(r.status).toBe(200);
   expect(r.text).toBe('');
-  expect(entries()).toEqual([expect.objectContaining({ minutes: 45, kind: 'comment', network: 'mastodon', date: '2026-11-24', source: 'modal', note: 'helped with a bug' })]);
+  expect(await entries()).toEqual([expect.objectContaining({ minutes: 45, kind: 'comment', network: 'mastodon', date: '2026-11-24', source: 'modal', note: 'helped with a bug' })]);
   await t.fake.waitFor((f) => f.callsTo('views.publish').length > publishes);
   expect(homeText()).toContain('45m* of your *4h*');
 });
@@ -85,5 +86,5 @@ it('logs a modal submission once even when Slack delivers it twice', async () =>
   const submit = () => t.slack.viewSubmission({ userId: ADA, callbackId: VIEWS.logModal, viewId: 'VLOG2', values: formValues({ minutes: '10m', kind: 'share' }) });
   await submit();
   await submit();
-  expect(entries().filter((e) => e.minutes === 10)).toHaveLength(1);
+  expect((await entries()).filter((e) => e.minutes === 10)).toHaveLength(1);
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli, type CliIo } from '../../src/cli';
-import { openStore } from '../../src/store';
+import { openConfiguredStore } from '../../src/composition';
 import { parseCsv } from '../../src/core/csv';
 import { weekKey } from '../../src/core/time';
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';
@@ -181,7 +181,7 @@ describe('roster import', () => {
 
 describe('export entries', () => {
   async function seedEntries(): Promise<void> {
-    const { store } = openStore(dbPath);
+    const { store } = openConfiguredStore({ databasePath: dbPath });
     const add = (personId: string, date: string, minutes: number, note: string | null, link: string | null = null) =>
       store.entries.add({ personId, minutes, kind: 'respond', network: 'linkedin', date, weekKey: weekKey(date), source: 'command', note, link }, NOW);
     await add('U300A', '2026-11-20', 30, 'plain note');

@@ -8,6 +8,7 @@ import { checkinQuestion } from '../../src/slack/blocks/checkin';
 import { ASSIGN_MODAL as A, LOG_MODAL as L, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { addPerson, textOf } from '../support/assignments';
 import { startTestApp, type TestApp } from '../support/app';
+import * as db from '../support/db';
 
 const ADA = 'U100ADA';
 const LEAD = 'U101LED';
@@ -35,7 +36,7 @@ function logForm(note: string, minutes = '30m') {
     [L.noteBlock]: { [L.noteAction]: { type: 'plain_text_input', value: note } },
   };
 }
-const notes = () => (t.ballast.store.db.prepare('SELECT note FROM entries WHERE person_id = ? ORDER BY id').all(ADA) as { note: string }[]).map((r) => r.note);
+const notes = async () => (await db.rows<{ note: string }>(t, 'SELECT note FROM entries WHERE person_id = ? ORDER BY id', ADA)).map((r) => r.note);
 
 describe('notes', () => {
   it('are stored as typed and escaped once in the message that confirms them', async () => {
@@ -46,7 +47,7 @@ describe('notes', () => {
       userId: ADA, callbackId: VIEWS.checkinOther, privateMetadata: JSON.stringify({ date, channel, ts: ref.ts }), values: logForm(TYPED),
     });
     expect(r.body).toBe('');
-    expect(notes()).toEqual([TYPED]);
+    expect(await notes()).toEqual([TYPED]);
     const shown = textOf(t.fake.messagesIn(channel).find((m) => m.ts === ref.ts));
     expect(shown).toContain('“&lt;b&gt;bold&lt;/b&gt; &amp; "quotes" :tada: 🎉 @ben &lt;https://x.com|label&gt; Tom &amp; Jerry”');
     expect(shown).not.toMatch(/&amp;(amp|lt|gt);/);
@@ -57,7 +58,7 @@ describe('notes', () => {
       const r = await t.slack.viewSubmission({ userId: ADA, callbackId: VIEWS.logModal, viewId: `V${note.length}`, values: logForm(note, '15m') });
       expect(r.body).toBe('');
     }
-    expect(notes()).toEqual([TYPED, FORMULA, '-2+3 careful', '@channel hi']);
+    expect(await notes()).toEqual([TYPED, FORMULA, '-2+3 careful', '@channel hi']);
     const expected = [TYPED, `'${FORMULA}`, "'-2+3 careful", "'@channel hi"];
 
     const reply = await t.slack.command(ADA, 'export');
@@ -97,7 +98,7 @@ describe('briefs', () => {
       },
     });
     expect(r.body).toBe('');
-    expect(t.ballast.store.db.prepare('SELECT brief FROM assignments').all()).toEqual([{ brief }]);
+    expect(await db.rows(t, 'SELECT brief FROM assignments')).toEqual([{ brief }]);
     const dm = textOf(t.fake.messagesTo(ADA).find((m) => textOf(m).includes('x.com/acme/status/77')));
     expect(dm).toContain('Reply &lt;politely&gt; &amp; cite "the FAQ" 🎉');
     expect(dm).not.toMatch(/&amp;(amp|lt|gt);/);

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore, type Store } from '../../src/store';
+import { openConfiguredStore } from '../../src/composition';
+import type { Store } from '../../src/services/store';
 
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 let dir: string;
@@ -10,7 +11,7 @@ let store: Store;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-assign-'));
-  store = openStore(path.join(dir, 'ballast.db')).store;
+  store = openConfiguredStore({ databasePath: path.join(dir, 'ballast.db') }).store;
   for (const id of ['U1LEAD', 'U2ADA', 'U3BEN']) {
     await store.people.upsertProfile({
       id, teamId: 'T1', name: id, realName: id, email: null, tz: 'UTC', isBot: false, deleted: false, statusText: '', statusEmoji: '', statusExpiration: 0,

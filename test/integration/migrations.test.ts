@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseTooNewError, loadMigrations, migrate, openDatabase } from '../../src/store/db';
-import { openStore } from '../../src/store';
+import { openConfiguredStore } from '../../src/composition';
 
 const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-mig-')), 'sub', 'b.db');
 
@@ -112,7 +112,7 @@ describe('0003: budget history backfill', () => {
     const { file, db } = databaseAt(2);
     db.prepare("INSERT INTO people (id, tz, weekly_hours, budget_minutes, created_at) VALUES ('U1', 'Europe/Berlin', 20, NULL, 0)").run();
     db.close();
-    const { store } = openStore(file);
+    const { store } = openConfiguredStore({ databasePath: file });
     try {
       expect(await store.budgetHistory.ofPerson('U1')).toEqual([
         { weekKey: '0000-W00', budgetMinutes: null, budgetSetBy: null, weeklyHours: 20, changedBy: null, changedAt: 0 },

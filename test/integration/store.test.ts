@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore, type Store } from '../../src/store';
+import { openConfiguredStore } from '../../src/composition';
+import type { Store } from '../../src/services/store';
 import type { SlackProfile } from '../../src/core/model';
 
 let store: Store;
@@ -15,7 +16,7 @@ const profile = (id: string, extra: Partial<SlackProfile> = {}): SlackProfile =>
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-store-'));
-  store = openStore(path.join(dir, 'b.db')).store;
+  store = openConfiguredStore({ databasePath: path.join(dir, 'b.db') }).store;
 });
 afterEach(() => store.close());
 

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
-import { openStore, type Store } from '../../src/store';
+import { composeDeps, openConfiguredStore } from '../../src/composition';
+import type { Store } from '../../src/services/store';
 import { createLogger } from '../../src/logger';
-import { slackPort, webClientOptions } from '../../src/slack/webApi';
-import { warningsAfterLog } from '../../src/services/warnings';
+import { webClientOptions } from '../../src/slack/webApi';
 import type { Deps } from '../../src/services/ports';
 import type { Person } from '../../src/core/model';
 import type { HHMM, IsoDate, Weekday } from '../../src/core/types';
@@ -42,7 +42,7 @@ export async function startJobsHarness(opts: { now?: string; fake?: FakeSlack } 
   const fake = opts.fake ?? (await startFakeSlack());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-jobs-'));
   const dbPath = path.join(dir, 'ballast.db');
-  const { store } = openStore(dbPath);
+  const { store } = openConfiguredStore({ databasePath: dbPath });
   const clock = new TestClock(Date.parse(opts.now ?? '2026-11-26T10:00:00Z'));
   const logs: Record<string, unknown>[] = [];
   const log = createLogger({
@@ -58,7 +58,7 @@ export async function startJobsHarness(opts: { now?: string; fake?: FakeSlack } 
   const client = new WebClient(fake.token, webClientOptions(fake.apiUrl, {
     logger: { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error' as never, setName() {} },
   }));
-  const deps: Deps = { store, slack: slackPort(client), clock, log, config: { admins: [] }, afterLog: [warningsAfterLog] };
+  const deps: Deps = composeDeps({ config: { botToken: fake.token, apiUrl: fake.apiUrl, admins: [], logLevel: 'info' }, store, clock, log, client });
 
   return {
     fake, store, deps, clock, dir, dbPath, logs,

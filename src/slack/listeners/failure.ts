@@ -1,18 +1,20 @@
 // The edge where unexpected errors are logged once and turned into words for the person.
 import type { Log } from '../../logger';
 import { SlackError } from '../../services/ports';
+import { StorageError, type StorageErrorKind } from '../../services/store';
 import { textReply, type Reply } from '../blocks/replies';
 
-const STORAGE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN']);
+// The database cannot take the write right now (the store classified it): worth trying again. A
+// constraint or an unknown failure is a bug, answered like any other unexpected error.
+const UNAVAILABLE: ReadonlySet<StorageErrorKind> = new Set(['busy', 'full', 'readonly', 'unavailable', 'corrupt']);
 
-export function isStorageError(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' && [...STORAGE_CODES].some((c) => code.startsWith(c));
+export function isStorageError(err: unknown): err is StorageError {
+  return err instanceof StorageError && UNAVAILABLE.has(err.kind);
 }
 
 export function failureReply(log: Log, err: unknown, what: string): Reply {
   if (isStorageError(err)) {
-    log.error({ err, code: (err as { code: string }).code }, `${what}: storage unavailable`);
+    log.error({ err, kind: err.kind, code: err.code }, `${what}: storage unavailable`);
     return textReply(
       ":floppy_disk: Ballast couldn't save that just now (its database is busy or unavailable). Nothing was recorded; please try again in a minute.",
     );

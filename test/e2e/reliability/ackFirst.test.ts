@@ -17,6 +17,7 @@ import { encodeOffer, encodeReassign } from '../../../src/slack/blocks/assignmen
 import { ACTIONS, ASSIGN_MODAL as A, LOG_MODAL as L, SHORTCUTS, VIEWS } from '../../../src/slack/ids';
 import { addPerson, buttonsOf, textOf, type PersonSetup } from '../../support/assignments';
 import { startTestApp, type TestApp } from '../../support/app';
+import * as db from '../../support/db';
 import type { FakeMessage } from '../../support/fakeSlack';
 import { recordFigures } from '../../support/figures';
 import type { SlackResponse } from '../../support/signer';
@@ -31,26 +32,25 @@ const DUE = Date.parse('2026-11-27T12:00:00Z');
 /** One surface tried once: the requests it sends (timed) and what must hold once the app has settled. */
 interface Trial {
   act: () => Promise<SlackResponse[]>;
-  check: () => void;
+  check: () => void | Promise<void>;
 }
 type Case = (t: TestApp, me: string) => Promise<Trial>;
 
 // ── Reading what happened ────────────────────────────────────────────────────────────────────────
 
-const db = (t: TestApp) => t.ballast.store.db;
-const n = (t: TestApp, sql: string, ...args: unknown[]): number =>
-  (db(t).prepare(`SELECT COUNT(*) AS n FROM ${sql}`).get(...args) as { n: number }).n;
+const n = (t: TestApp, sql: string, ...args: unknown[]): Promise<number> =>
+  db.count(t, `SELECT COUNT(*) AS n FROM ${sql}`, ...args);
 const entriesOf = (t: TestApp, id: string) => n(t, 'entries WHERE person_id = ?', id);
 const dmsTo = (t: TestApp, id: string, re: RegExp) => t.fake.messagesTo(id).filter((m) => re.test(textOf(m)));
 const WARNING = /Heads up: /;
 const OFFER = /asked you to take/;
 const link = (me: string) => `https://x.com/acme/status/${me}`;
 
-function assignmentOf(t: TestApp, me: string): { id: number; state: string; lead_ts: string | null; decline_reason: string | null } {
-  return db(t).prepare('SELECT * FROM assignments WHERE link = ? ORDER BY id DESC').get(link(me)) as never;
+async function assignmentOf(t: TestApp, me: string): Promise<{ id: number; state: string; lead_ts: string | null; decline_reason: string | null }> {
+  return (await db.row<never>(t, 'SELECT * FROM assignments WHERE link = ? ORDER BY id DESC', link(me)))!;
 }
-const leadReplies = (t: TestApp, me: string, re: RegExp) => {
-  const ts = assignmentOf(t, me).lead_ts;
+const leadReplies = async (t: TestApp, me: string, re: RegExp) => {
+  const ts = (await assignmentOf(t, me)).lead_ts;
   return t.fake.messages.filter((m) => !m.deleted && m.threadTs === ts && re.test(textOf(m)));
 };
 const modalOpened = (t: TestApp, callbackId: string, trigger: string) =>
@@ -84,7 +84,7 @@ async function offered(t: TestApp, me: string, assignee: string, state: 'offered
   expect(textOf(r.body as { text?: string })).toContain('Offered to');
   await t.ballast.settled();
   const dm = t.fake.messagesTo(assignee).find((m) => !m.threadTs && textOf(m).includes(link(me)))!;
-  const a = assignmentOf(t, me);
+  const a = await assignmentOf(t, me);
   if (state === 'accepted') await t.ballast.store.assignments.transition(a.id, 'offered', 'accepted', t.clock.now());
   if (state === 'declined') await t.ballast.store.assignments.transition(a.id, 'offered', 'declined', t.clock.now(), { declineReason: 'no_capacity' });
   if (state === 'askingWhy') {
@@ -157,10 +157,10 @@ const COMMANDS: Record<Command['type'], Case> = {
     let r: SlackResponse;
     return {
       act: async () => [(r = await t.slack.command(me, 'log 30m reply linkedin answered a thread', { responseUrl: url }))],
-      check: () => {
+      check: async () => {
         // The reply is in the ack, not held up by the warning DM.
         expect((r.body as { text: string }).text).toContain('Logged 30m');
-        expect(entriesOf(t, me)).toBe(2);
+        expect(await entriesOf(t, me)).toBe(2);
         expect(dmsTo(t, me, WARNING)).toHaveLength(1);
       },
     };
@@ -179,10 +179,10 @@ const COMMANDS: Record<Command['type'], Case> = {
     let r: SlackResponse;
     return {
       act: async () => [(r = await t.slack.command(me, 'pause', { responseUrl: url }))],
-      check: () => {
+      check: async () => {
         expect(answerOf(t, r, url)).toContain('Paused');
-        expect(assignmentOf(t, me)).toMatchObject({ state: 'declined', decline_reason: 'paused' });
-        expect(leadReplies(t, me, /paus/i)).toHaveLength(1);
+        expect(await assignmentOf(t, me)).toMatchObject({ state: 'declined', decline_reason: 'paused' });
+        expect(await leadReplies(t, me, /paus/i)).toHaveLength(1);
       },
     };
   },
@@ -197,9 +197,9 @@ const COMMANDS: Record<Command['type'], Case> = {
     let r: SlackResponse;
     return {
       act: async () => [(r = await t.slack.command(LEAD, `assign <@${me}> <${link(me)}> est 20m`, { responseUrl: url }))],
-      check: () => {
+      check: async () => {
         expect((r.body as { text: string }).text).toContain(`Offered to <@${me}>`);
-        expect(n(t, 'assignments WHERE link = ?', link(me))).toBe(1);
+        expect(await n(t, 'assignments WHERE link = ?', link(me))).toBe(1);
         expect(dmsTo(t, me, OFFER)).toHaveLength(1);
       },
     };
@@ -219,7 +219,7 @@ const COMMANDS: Record<Command['type'], Case> = {
     let r: SlackResponse;
     return {
       act: async () => [(r = await t.slack.command(me, 'export', { responseUrl: url }))],
-      check: () => {
+      check: async () => {
         expect(answerOf(t, r, url)).toContain('ballast-entries-');
         expect(t.fake.filesSharedTo(me)).toHaveLength(1);
       },
@@ -235,7 +235,7 @@ const assigneeClicks = (action: string, given: 'offered' | 'askingWhy', want: { 
   async (t, me) => {
     await person(t, me);
     const dm = await offered(t, me, me, given);
-    const a = assignmentOf(t, me);
+    const a = await assignmentOf(t, me);
     // Over budget once offered (a plain Accept would only warn), for "Accept anyway".
     const date = localDate(t.clock.now(), ZONE);
     if (o.logged) await t.ballast.store.entries.add({ personId: me, minutes: o.logged, kind: 'post', date, weekKey: weekKey(date), source: 'command' }, t.clock.now());
@@ -243,10 +243,10 @@ const assigneeClicks = (action: string, given: 'offered' | 'askingWhy', want: { 
     if (action === ACTIONS.assignAcceptAnyway) ephemeral = true;
     return {
       act: async () => [await click(t, me, dm, action, String(a.id), { ephemeral })],
-      check: () => {
-        expect(assignmentOf(t, me)).toMatchObject({ state: want.state, ...(want.reason ? { decline_reason: want.reason } : {}) });
+      check: async () => {
+        expect(await assignmentOf(t, me)).toMatchObject({ state: want.state, ...(want.reason ? { decline_reason: want.reason } : {}) });
         if (want.buttons) expect(buttonTexts(currentOf(t, dm))).toEqual(want.buttons);
-        if (want.lead) expect(leadReplies(t, me, want.lead)).toHaveLength(1);
+        if (want.lead) expect(await leadReplies(t, me, want.lead)).toHaveLength(1);
       },
     };
   };
@@ -258,9 +258,9 @@ const checkinClick = (action: string, minutes: number | null): Case => async (t,
   return {
     // Clicked twice, as a person does when Slack is slow: logged once.
     act: async () => Promise.all([click(t, me, q, action, date), click(t, me, q, action, date)]),
-    check: () => {
-      expect(entriesOf(t, me)).toBe(minutes === null ? 0 : 1);
-      if (minutes !== null) expect(n(t, 'entries WHERE person_id = ? AND minutes = ?', me, minutes)).toBe(1);
+    check: async () => {
+      expect(await entriesOf(t, me)).toBe(minutes === null ? 0 : 1);
+      if (minutes !== null) expect(await n(t, 'entries WHERE person_id = ? AND minutes = ?', me, minutes)).toBe(1);
       expect(textOf(currentOf(t, q))).not.toContain('Any social engagement today?*');
     },
   };
@@ -272,8 +272,8 @@ const pulseClick = (action: string, answer: string): Case => async (t, me) => {
   const q = await posted(t, me, pulseQuestion(week, null));
   return {
     act: async () => [await click(t, me, q, action, week)],
-    check: () => {
-      expect(db(t).prepare('SELECT answer FROM strain WHERE person_id = ?').all(me)).toEqual([{ answer }]);
+    check: async () => {
+      expect(await db.rows(t, 'SELECT answer FROM strain WHERE person_id = ?', me)).toEqual([{ answer }]);
       expect(textOf(currentOf(t, q))).toContain('Recorded for');
     },
   };
@@ -285,8 +285,8 @@ const leadOffers = (action: string, o: PersonSetup): Case => async (t, me) => {
   const value = encodeOffer({ to: me, estimate: 20, dueMs: DUE, link: link(me), brief: 'the pricing question' });
   return {
     act: async () => [await click(t, LEAD, null, action, value, { ephemeral: true })],
-    check: () => {
-      expect(n(t, 'assignments WHERE link = ?', link(me))).toBe(1);
+    check: async () => {
+      expect(await n(t, 'assignments WHERE link = ?', link(me))).toBe(1);
       expect(dmsTo(t, me, OFFER)).toHaveLength(1);
     },
   };
@@ -300,7 +300,7 @@ async function ownEntry(t: TestApp, me: string, minutes: number): Promise<number
 }
 
 /** A button on one of the person's entries, pressed on the `/ballast entries` list (answered on its response_url). */
-const onEntryList = (action: string, value: (id: number) => string, want: (t: TestApp, me: string, url: string) => void): Case =>
+const onEntryList = (action: string, value: (id: number) => string, want: (t: TestApp, me: string, url: string) => void | Promise<void>): Case =>
   async (t, me) => {
     await person(t, me);
     const id = await ownEntry(t, me, 15);
@@ -316,7 +316,7 @@ const homeStep = (action: string, monday: string, label: RegExp): Case => async 
   await person(t, me);
   return {
     act: async () => [await t.slack.blockAction({ userId: me, actionId: action, value: monday, view: { id: `VH${me}`, type: 'home' } })],
-    check: () => {
+    check: async () => {
       expect(t.fake.callsTo('views.publish').filter((c) => c.args.user_id === me && c.status === 200)).toHaveLength(1);
       expect(JSON.stringify(t.fake.homeOf(me))).toMatch(label);
     },
@@ -333,20 +333,20 @@ const ACTION_CASES: Record<string, Case> = {
       check: () => expect(modalOpened(t, VIEWS.editEntry, trigger)).toBe(1),
     };
   },
-  [ACTIONS.entryDelete]: onEntryList(ACTIONS.entryDelete, String, (t, me, url) => {
-    expect(entriesOf(t, me)).toBe(0);
+  [ACTIONS.entryDelete]: onEntryList(ACTIONS.entryDelete, String, async (t, me, url) => {
+    expect(await entriesOf(t, me)).toBe(0);
     expect(t.fake.responsesTo(url).filter((r) => textOf(r.body as { text?: string }).includes('Your entries'))).toHaveLength(1);
   }),
-  [ACTIONS.entryUndo]: onEntryList(ACTIONS.entryUndo, String, (t, me, url) => {
-    expect(entriesOf(t, me)).toBe(0);
+  [ACTIONS.entryUndo]: onEntryList(ACTIONS.entryUndo, String, async (t, me, url) => {
+    expect(await entriesOf(t, me)).toBe(0);
     expect(t.fake.responsesTo(url)).toHaveLength(1);
   }),
-  [ACTIONS.entriesOlder]: onEntryList(ACTIONS.entriesOlder, () => '20', (t, me, url) => {
-    expect(entriesOf(t, me)).toBe(1);
+  [ACTIONS.entriesOlder]: onEntryList(ACTIONS.entriesOlder, () => '20', async (t, me, url) => {
+    expect(await entriesOf(t, me)).toBe(1);
     expect(t.fake.responsesTo(url).map((r) => textOf(r.body as { text?: string }))).toEqual([expect.stringContaining('Your entries')]);
   }),
-  [ACTIONS.entriesNewer]: onEntryList(ACTIONS.entriesNewer, () => '0', (t, me, url) => {
-    expect(entriesOf(t, me)).toBe(1);
+  [ACTIONS.entriesNewer]: onEntryList(ACTIONS.entriesNewer, () => '0', async (t, me, url) => {
+    expect(await entriesOf(t, me)).toBe(1);
     expect(t.fake.responsesTo(url).map((r) => textOf(r.body as { text?: string }))).toEqual([expect.stringContaining('Your entries')]);
   }),
   [ACTIONS.homeWeekEarlier]: homeStep(ACTIONS.homeWeekEarlier, '2026-11-16', /Week of Mon 16 Nov/),
@@ -373,7 +373,7 @@ const ACTION_CASES: Record<string, Case> = {
     const dm = await offered(t, me, me, 'accepted');
     const trigger = `9002.${me}.done`;
     return {
-      act: async () => [await click(t, me, dm, ACTIONS.assignDone, String(assignmentOf(t, me).id), { trigger })],
+      act: async () => [await click(t, me, dm, ACTIONS.assignDone, String((await assignmentOf(t, me)).id), { trigger })],
       check: () => expect(modalOpened(t, VIEWS.assignDone, trigger)).toBe(1),
     };
   },
@@ -382,11 +382,11 @@ const ACTION_CASES: Record<string, Case> = {
     await person(t, me);
     await person(t, next);
     await offered(t, me, me, 'declined');
-    const a = assignmentOf(t, me);
+    const a = await assignmentOf(t, me);
     return {
       act: async () => [await click(t, LEAD, null, ACTIONS.assignReassign, encodeReassign(a.id, next))],
-      check: () => {
-        expect(n(t, "assignments WHERE link = ? AND assignee_id = ? AND state = 'offered'", link(me), next)).toBe(1);
+      check: async () => {
+        expect(await n(t, "assignments WHERE link = ? AND assignee_id = ? AND state = 'offered'", link(me), next)).toBe(1);
         expect(dmsTo(t, next, OFFER)).toHaveLength(1);
       },
     };
@@ -415,8 +415,8 @@ const ACTION_CASES: Record<string, Case> = {
     const undo = buttonsOf(answered.blocks).find((b) => b.action_id === ACTIONS.checkinUndo)!;
     return {
       act: async () => [await click(t, me, answered, ACTIONS.checkinUndo, undo.value!)],
-      check: () => {
-        expect(entriesOf(t, me)).toBe(0);
+      check: async () => {
+        expect(await entriesOf(t, me)).toBe(0);
         expect(buttonTexts(currentOf(t, q))).toContain('15m');
       },
     };
@@ -436,9 +436,9 @@ const VIEW_CASES: Record<string, Case> = {
     return {
       // 150 + 15 is 69% of 4h; edited to 45m, 81% reaches "near": one warning, however often Slack delivers the submission.
       act: async () => Promise.all([submit(), submit()]),
-      check: () => {
-        expect(entriesOf(t, me)).toBe(2);
-        expect(n(t, 'entries WHERE id = ? AND minutes = 45', id)).toBe(1);
+      check: async () => {
+        expect(await entriesOf(t, me)).toBe(2);
+        expect(await n(t, 'entries WHERE id = ? AND minutes = 45', id)).toBe(1);
         expect(dmsTo(t, me, WARNING)).toHaveLength(1);
         expect(t.fake.homeOf(me)).toBeDefined();
       },
@@ -450,8 +450,8 @@ const VIEW_CASES: Record<string, Case> = {
     return {
       // Submitted, and delivered again by Slack: one entry, one warning, the Home refreshed.
       act: async () => Promise.all([submit(), submit()]),
-      check: () => {
-        expect(entriesOf(t, me)).toBe(2);
+      check: async () => {
+        expect(await entriesOf(t, me)).toBe(2);
         expect(dmsTo(t, me, WARNING)).toHaveLength(1);
         expect(t.fake.homeOf(me)).toBeDefined();
       },
@@ -460,14 +460,14 @@ const VIEW_CASES: Record<string, Case> = {
   [VIEWS.assignDone]: async (t, me) => {
     await person(t, me, { logged: 180 });
     await offered(t, me, me, 'accepted');
-    const id = String(assignmentOf(t, me).id);
+    const id = String((await assignmentOf(t, me)).id);
     const submit = () => t.slack.viewSubmission({ userId: me, callbackId: VIEWS.assignDone, privateMetadata: id, values: { [A.minutesBlock]: { [A.minutesAction]: '30m' } } });
     return {
       act: async () => Promise.all([submit(), submit()]),
-      check: () => {
-        expect(assignmentOf(t, me).state).toBe('done');
-        expect(n(t, 'entries WHERE person_id = ? AND assignment_id = ?', me, Number(id))).toBe(1);
-        expect(leadReplies(t, me, /finished it/)).toHaveLength(1);
+      check: async () => {
+        expect((await assignmentOf(t, me)).state).toBe('done');
+        expect(await n(t, 'entries WHERE person_id = ? AND assignment_id = ?', me, Number(id))).toBe(1);
+        expect(await leadReplies(t, me, /finished it/)).toHaveLength(1);
         expect(dmsTo(t, me, WARNING)).toHaveLength(1);
         expect(t.fake.homeOf(me)).toBeDefined();
       },
@@ -482,9 +482,9 @@ const VIEW_CASES: Record<string, Case> = {
         first = await submit();
         return [first];
       },
-      check: () => {
+      check: async () => {
         expect(first.body).toBe(''); // closed: no errors
-        expect(n(t, 'assignments WHERE link = ?', link(me))).toBe(1);
+        expect(await n(t, 'assignments WHERE link = ?', link(me))).toBe(1);
         expect(dmsTo(t, me, OFFER)).toHaveLength(1);
       },
     };
@@ -497,8 +497,8 @@ const VIEW_CASES: Record<string, Case> = {
     const submit = () => t.slack.viewSubmission({ userId: me, callbackId: VIEWS.checkinOther, privateMetadata: metadata, values: logForm({ minutes: '30m' }) });
     return {
       act: async () => Promise.all([submit(), submit()]),
-      check: () => {
-        expect(entriesOf(t, me)).toBe(2);
+      check: async () => {
+        expect(await entriesOf(t, me)).toBe(2);
         expect(textOf(currentOf(t, q))).toContain('Logged 30m');
         expect(dmsTo(t, me, WARNING)).toHaveLength(1);
       },
@@ -592,13 +592,13 @@ describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('with %s', (fault)
     await t.close();
   });
 
-  it.each(SURFACES.map(([s]) => s))('%s: acked within 3 s, each follow-up once, nothing stored twice', (surface) => {
+  it.each(SURFACES.map(([s]) => s))('%s: acked within 3 s, each follow-up once, nothing stored twice', async (surface) => {
     const x = trials.find((y) => y.surface === surface)!;
     for (const r of x.responses) {
       expect(r.status).toBe(200);
       expect(r.ackMs).toBeLessThan(3000);
     }
-    x.trial.check();
+    await x.trial.check();
   });
 
   it('sent nothing Slack would refuse and logged no unexpected error', () => {
@@ -634,7 +634,7 @@ describe('the assign modal when an advocate Ballast has never seen must be looke
     lookups.inTimeRefused = Math.round(r.ackMs);
     expect(r.ackMs).toBeLessThan(3000);
     expect((r.body as { errors: Record<string, string> }).errors[A.userBlock]).toContain('bots and apps');
-    expect(n(t, 'assignments WHERE link = ?', link('U700'))).toBe(0);
+    expect(await n(t, 'assignments WHERE link = ?', link('U700'))).toBe(0);
     expect(refusalsToLead()).toHaveLength(0);
   });
 
@@ -645,7 +645,7 @@ describe('the assign modal when an advocate Ballast has never seen must be looke
     lookups.lateRefused = Math.round(r.ackMs);
     expect(r.ackMs).toBeLessThan(3000);
     expect(r.body).toBe('');
-    expect(n(t, 'assignments WHERE link = ?', link('U701'))).toBe(0);
+    expect(await n(t, 'assignments WHERE link = ?', link('U701'))).toBe(0);
     expect(t.fake.messagesTo('U701BOT')).toEqual([]);
     const [told] = refusalsToLead();
     expect(textOf(told)).toContain("I can't offer anything to <@U701BOT>: Ballast is for people; bots and apps cannot log time.");
@@ -659,13 +659,13 @@ describe('the assign modal when an advocate Ballast has never seen must be looke
     lookups.lateOffered = Math.round(r.ackMs);
     expect(r.ackMs).toBeLessThan(3000);
     expect(r.body).toBe('');
-    expect(n(t, 'assignments WHERE link = ?', link('U702'))).toBe(1);
+    expect(await n(t, 'assignments WHERE link = ?', link('U702'))).toBe(1);
     expect(dmsTo(t, 'U702NEW', OFFER)).toHaveLength(1);
     expect(refusalsToLead()).toHaveLength(before);
     // Resubmitting says it is already theirs, and stores and sends nothing more.
     const again = await submit('U702NEW', 'U702');
     expect((again.body as { errors: Record<string, string> }).errors[A.userBlock]).toContain('already have this conversation');
-    expect(n(t, 'assignments WHERE link = ?', link('U702'))).toBe(1);
+    expect(await n(t, 'assignments WHERE link = ?', link('U702'))).toBe(1);
     expect(dmsTo(t, 'U702NEW', OFFER)).toHaveLength(1);
   });
 });

@@ -3,9 +3,10 @@ import { ACTIONS } from '../../../src/slack/ids';
 import { createSlackClient } from '../../support/signer';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../../support/app';
 import { recordFigures } from '../../support/figures';
+import { count } from '../../support/db';
 
 let t: TestApp;
-const entries = (): number => (t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries').get() as { n: number }).n;
+const entries = (): Promise<number> => count(t, 'SELECT COUNT(*) FROM entries');
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -41,12 +42,12 @@ describe('payloads for another workspace', () => {
       baseUrl: `http://127.0.0.1:${t.ballast.port}`, signingSecret: SIGNING_SECRET, teamId: 'T0OTHER', responseUrls: t.fake,
     });
     t.fake.addUser({ id: 'U900EVE', name: 'eve' });
-    const before = entries();
+    const before = await entries();
     const r = await stranger.command('U900EVE', 'log 30m reply sneaky');
     expect(r.status).toBe(200);
     expect((r.body as { text: string }).text).toContain('only serves the workspace it is installed in');
-    expect(entries()).toBe(before);
-    expect(t.ballast.store.db.prepare("SELECT COUNT(*) AS n FROM people WHERE id = 'U900EVE'").get()).toEqual({ n: 0 });
+    expect(await entries()).toBe(before);
+    expect(await count(t, "SELECT COUNT(*) FROM people WHERE id = 'U900EVE'")).toBe(0);
   });
 
   it('ignores button clicks and events from another team', async () => {
@@ -100,9 +101,9 @@ describe('requests nobody answers', () => {
     expect(bad.status).toBe(400);
     const huge = await t.slack.raw({ body: `payload=${'a'.repeat(4 * 1024 * 1024 + 10)}` });
     expect(huge.status).toBe(413);
-    const before = entries();
+    const before = await entries();
     const unsigned = await t.slack.raw({ body: 'command=%2Fballast&text=log+30m', sign: false });
     expect(unsigned.status).toBe(401);
-    expect(entries()).toBe(before);
+    expect(await entries()).toBe(before);
   });
 });

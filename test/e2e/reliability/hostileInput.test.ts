@@ -5,7 +5,6 @@
  * receiver calls once a signature checks out: the real middleware, listeners and database), so that
  * 40,000 inputs fit in CI's time; a slice of each also goes over signed HTTP to check status codes.
  */
-import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { parseCommand } from '../../../src/core/grammar';
 import { addDays, daysBetween, isIsoDate, localDate, weekKey } from '../../../src/core/time';
@@ -18,6 +17,7 @@ import { MAX_DAYS_BACK } from '../../../src/core/limits';
 import { readEntryMinutes as minutesProblem } from '../../../src/core/logForm';
 import { offerAssignment } from '../../../src/services/assignments';
 import { startTestApp, type TestApp } from '../../support/app';
+import * as db from '../../support/db';
 import { validateMessage } from '../../support/blockKit';
 import { newTriggerId } from '../../support/signer';
 import { recordFigures } from '../../support/figures';
@@ -29,7 +29,7 @@ const ZONES = ['Europe/Berlin', 'America/Los_Angeles', 'Asia/Tokyo', 'UTC', 'Aus
 
 let t: TestApp;
 const figures: Record<string, unknown> = {};
-const entries = (): number => (t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries').get() as { n: number }).n;
+const entries = (): Promise<number> => db.count(t, 'SELECT COUNT(*) FROM entries');
 const zoneOf = (userId: string): string => ZONES[USERS.indexOf(userId) % ZONES.length];
 /** The fuzz users' zones, and the lead's. */
 const zoneOfAnyone = (userId: string): string => (userId === LEAD ? 'Europe/Berlin' : zoneOf(userId));
@@ -113,32 +113,34 @@ async function offerAFew(): Promise<void> {
  * swap or a removal shows), every column of every assignment, every person's row, the org settings and
  * the strain answers. Small enough to read before and after every input.
  */
-const statements = new Map<string, Database.Statement<unknown[]>>();
-const query = (sql: string) => {
-  if (!statements.has(sql)) statements.set(sql, t.ballast.store.db.prepare<unknown[]>(sql));
-  return statements.get(sql)!;
-};
 /** Every column of a table, as SQL that turns a row into one JSON array (built in SQLite: this runs 40,000 times). */
-const rowJson = (table: string) =>
-  `json_array(${(query(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name).join(', ')})`;
+const columns = new Map<string, string>();
+const rowJson = async (table: string) => {
+  if (!columns.has(table)) {
+    columns.set(table, (await db.rows<{ name: string }>(t, `PRAGMA table_info(${table})`)).map((c) => c.name).join(', '));
+  }
+  return `json_array(${columns.get(table)})`;
+};
 
 /**
  * What a payload may have changed: every column of each person's entries (so an edit, a swap or a
  * removal shows), every column of every assignment, everyone's person row but the actor's, the
  * actor's privileged columns, the org settings and the strain answers.
  */
-function snapshot(actorId: string) {
-  const entriesBy = new Map((query(`SELECT person_id AS p, COUNT(*) AS n, group_concat(${rowJson('entries')}, char(10)) AS r FROM entries GROUP BY person_id`)
-    .all() as { p: string; n: number; r: string }[]).map((e) => [e.p, { n: e.n, rows: e.r }]));
-  const assignments = new Map((query(`SELECT id, lead_id AS lead, assignee_id AS assignee, state, ${rowJson('assignments')} AS row FROM assignments`)
-    .all() as { id: number; lead: string; assignee: string; state: string; row: string }[]).map((r) => [r.id, r]));
-  const others = query(`SELECT group_concat(${rowJson('people')}, char(10)) FROM people WHERE id != ? ORDER BY id`).pluck().get(actorId);
-  const own = query(`SELECT json_array(${PRIVILEGED_COLUMNS.join(', ')}) FROM people WHERE id = ?`).pluck().get(actorId) ?? null;
-  const settings = query("SELECT group_concat(key || '=' || value, char(10)) FROM settings").pluck().get();
-  const strain = new Set(query("SELECT person_id || '|' || week_key || '|' || answer AS k FROM strain").pluck().all() as string[]);
+async function snapshot(actorId: string) {
+  const entriesBy = new Map((await db.rows<{ p: string; n: number; r: string }>(t,
+    `SELECT person_id AS p, COUNT(*) AS n, group_concat(${await rowJson('entries')}, char(10)) AS r FROM entries GROUP BY person_id`))
+    .map((e) => [e.p, { n: e.n, rows: e.r }]));
+  const assignments = new Map((await db.rows<{ id: number; lead: string; assignee: string; state: string; row: string }>(t,
+    `SELECT id, lead_id AS lead, assignee_id AS assignee, state, ${await rowJson('assignments')} AS row FROM assignments`))
+    .map((r) => [r.id, r]));
+  const others = await db.value(t, `SELECT group_concat(${await rowJson('people')}, char(10)) FROM people WHERE id != ? ORDER BY id`, actorId);
+  const own = (await db.value(t, `SELECT json_array(${PRIVILEGED_COLUMNS.join(', ')}) FROM people WHERE id = ?`, actorId)) ?? null;
+  const settings = await db.value(t, "SELECT group_concat(key || '=' || value, char(10)) FROM settings");
+  const strain = new Set((await db.rows<{ k: string }>(t, "SELECT person_id || '|' || week_key || '|' || answer AS k FROM strain")).map((r) => r.k));
   return { entriesBy, assignments, others, own, settings, strain };
 }
-type Snapshot = ReturnType<typeof snapshot>;
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
 /** What a person can never change about themselves by clicking or submitting: role, manager, budget, standing. */
 const PRIVILEGED_COLUMNS = ['role', 'manager_id', 'budget_minutes', 'budget_set_by', 'budget_set_at', 'active', 'team_id'];
@@ -360,7 +362,7 @@ function buttonBody(userId: string, b: ValueOf<typeof buttonPayload>): Record<st
 // ── properties ──────────────────────────────────────────────────────────────────────────────
 
 it(`answers ${RUNS.toLocaleString('en')} generated slash commands without throwing, storing only what it confirms`, async () => {
-  const start = entries();
+  const start = await entries();
   let logged = 0;
   let removed = 0;
   let refused = 0;
@@ -368,7 +370,7 @@ it(`answers ${RUNS.toLocaleString('en')} generated slash commands without throwi
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...USERS), commandText, async (userId, text) => {
       stats.inputs += 1;
-      const before = entries();
+      const before = await entries();
       const r = await deliver(commandBody(userId, text));
       same(r.threw, undefined);
       same(r.acked, true);
@@ -376,7 +378,7 @@ it(`answers ${RUNS.toLocaleString('en')} generated slash commands without throwi
       same(reply.response_type, 'ephemeral');
       const problems = validateMessage(reply as unknown as Record<string, unknown>).problems;
       if (problems.length) expect({ text, problems }).toEqual({ text, problems: [] });
-      const delta = entries() - before;
+      const delta = (await entries()) - before;
       const parsed = parseCommand(text, { nowMs: t.clock.now(), zone: zoneOf(userId) });
       if (!parsed.ok) {
         refused += 1;
@@ -394,25 +396,25 @@ it(`answers ${RUNS.toLocaleString('en')} generated slash commands without throwi
     }),
     { numRuns: RUNS },
   );
-  expect(entries() - start).toBe(logged - removed);
+  expect((await entries()) - start).toBe(logged - removed);
   Object.assign(stats, { refusals: refused, logged, removed, otherReplies: stats.inputs - refused - logged - removed });
   figures.commands = stats;
 }, 240_000);
 
 it(`answers ${RUNS.toLocaleString('en')} generated log-modal submissions: an entry for each valid one, inline errors and nothing stored otherwise`, async () => {
-  const start = entries();
+  const start = await entries();
   const stats = { inputs: 0, stored: 0, refusedWithFieldErrors: 0 };
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...USERS), modalFields, async (userId, f) => {
       stats.inputs += 1;
       const values = modalValues(f);
       const body = submissionBody(userId, values);
-      const before = entries();
+      const before = await entries();
       const r = await deliver(body);
       same(r.threw, undefined);
       same(r.acked, true);
       const expected = validateLogForm(formFields(values as never), localDate(t.clock.now(), zoneOf(userId)));
-      const delta = entries() - before;
+      const delta = (await entries()) - before;
       if (expected.ok) {
         stats.stored += 1;
         same(r.response, undefined);
@@ -431,7 +433,7 @@ it(`answers ${RUNS.toLocaleString('en')} generated log-modal submissions: an ent
     }),
     { numRuns: RUNS },
   );
-  expect(entries() - start).toBe(stats.stored);
+  expect((await entries()) - start).toBe(stats.stored);
   // Each stored entry refreshed App Home; every published view passed the fake's Block Kit checks.
   await t.fake.waitFor((fk) => fk.callsTo('views.publish').filter((c) => c.status !== undefined).length >= stats.stored, 30_000);
   figures.modalSubmissions = stats;
@@ -446,7 +448,7 @@ const REMOVING_ACTIONS = new Set<string>([ACTIONS.checkinUndo, ACTIONS.entryUndo
 
 it(`answers ${RUNS.toLocaleString('en')} generated button payloads without throwing on anything Slack could send, changing only what the clicker may`, async () => {
   // A clean slate of entries (the command and modal properties above logged thousands), and offers to act on.
-  t.ballast.store.db.prepare('DELETE FROM entries').run();
+  await db.run(t, 'DELETE FROM entries');
   await offerAFew();
   const stats = {
     inputs: 0, wellFormed: 0, structurallyBroken: 0, brokenRefused: 0, knownActionIds: 0,
@@ -456,7 +458,7 @@ it(`answers ${RUNS.toLocaleString('en')} generated button payloads without throw
     // Half the clicks come from the people with an offer, so the assignment buttons are often theirs to press.
     fc.asyncProperty(fc.oneof(fc.constantFrom(...OFFERED_TO), fc.constantFrom(...USERS)), buttonPayload, async (userId, b) => {
       stats.inputs += 1;
-      const before = snapshot(userId);
+      const before = await snapshot(userId);
       const r = await deliver(buttonBody(userId, b));
       // Slack always sends a list of actions and a team or user team; without them Bolt cannot
       // even route the payload, and the HTTP edge answers 400 (checked over HTTP below).
@@ -470,7 +472,7 @@ it(`answers ${RUNS.toLocaleString('en')} generated button payloads without throw
       }
       if ((ALL_ACTIONS as string[]).includes(b.actionId)) stats.knownActionIds += 1;
       // Whatever the payload, only the clicker's own things change, and only through the button that changes them.
-      const changed = changedBetween(before, snapshot(userId));
+      const changed = changedBetween(before, await snapshot(userId));
       const acted = broken ? [] : b.actionsShape === 'many' ? [b.actionId, ACTIONS.openLogModal] : [b.actionId];
       for (const e of changed.entries) {
         same(e.person, userId);
@@ -530,16 +532,16 @@ it(`answers ${RUNS.toLocaleString('en')} generated assign, Done and check-in Oth
     fc.asyncProperty(submitter, otherModal, async (userId, m) => {
       stats.inputs += 1;
       const values = otherModalValues(m);
-      const before = snapshot(userId);
+      const before = await snapshot(userId);
       const expected = expectedOf(userId, m, values, before);
       const context = readCheckinContext(m.metadata);
       const answeredBefore = context
-        ? (t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries WHERE dedupe_key = ?').get(checkinDedupeKey(userId, context.date)) as { n: number }).n
+        ? await db.count(t, 'SELECT COUNT(*) FROM entries WHERE dedupe_key = ?', checkinDedupeKey(userId, context.date))
         : 0;
       const r = await deliver(submissionBody(userId, values, t.fake.teamId, { callbackId: m.callbackId, metadata: m.metadata }));
       same(r.threw, undefined);
       same(r.acked, true);
-      const changed = changedBetween(before, snapshot(userId));
+      const changed = changedBetween(before, await snapshot(userId));
       same(changed.strain.length, 0);
       if (r.response !== undefined) {
         // Refused: inline errors on the modal's own blocks, and nothing stored.
@@ -603,8 +605,8 @@ it(`answers ${RUNS.toLocaleString('en')} generated edit-modal submissions: only 
       ids.push(entry.id);
     }
   }
-  const entryRow = (id: number) => t.ballast.store.db.prepare('SELECT person_id AS person, minutes, kind, network, link, note, date, week_key AS weekKey FROM entries WHERE id = ?').get(id) as
-    { person: string; minutes: number; kind: string; network: string | null; link: string | null; note: string | null; date: string; weekKey: string } | undefined;
+  const entryRow = (id: number) => db.row<{ person: string; minutes: number; kind: string; network: string | null; link: string | null; note: string | null; date: string; weekKey: string }>(
+    t, 'SELECT person_id AS person, minutes, kind, network, link, note, date, week_key AS weekKey FROM entries WHERE id = ?', id);
   const stats = { inputs: 0, edited: 0, refusedWithFieldErrors: 0, refusedNotTheirs: 0, refusedTooOld: 0 };
   const submission = fc.record({
     target: fc.constantFrom(...ids),
@@ -617,25 +619,25 @@ it(`answers ${RUNS.toLocaleString('en')} generated edit-modal submissions: only 
   await fc.assert(
     fc.asyncProperty(submission, async (sub) => {
       stats.inputs += 1;
-      const userId = sub.asOwner ? entryRow(sub.target)!.person : sub.other;
+      const userId = sub.asOwner ? (await entryRow(sub.target))!.person : sub.other;
       const metadata = sub.metadata ?? String(sub.target);
       const values = modalValues(sub.form);
       const today = localDate(t.clock.now(), zoneOf(userId));
       const form = validateLogForm(formFields(values as never), today);
-      const aimed = /^[1-9][0-9]*$/.test(metadata) ? entryRow(Number(metadata)) : undefined;
+      const aimed = /^[1-9][0-9]*$/.test(metadata) ? (await entryRow(Number(metadata))) : undefined;
       const back = aimed ? daysBetween(aimed.date, today) : -1;
       const mayEdit = aimed !== undefined && aimed.person === userId && back >= 0 && back <= MAX_DAYS_BACK;
-      const before = snapshot(userId);
+      const before = await snapshot(userId);
       const r = await deliver(submissionBody(userId, values, t.fake.teamId, { callbackId: VIEWS.editEntry, metadata }));
       same(r.threw, undefined);
       same(r.acked, true);
-      const changed = changedBetween(before, snapshot(userId));
+      const changed = changedBetween(before, await snapshot(userId));
       same(changed.assignments.length + changed.strain.length, 0);
       const res = r.response as { response_action: string; errors?: Record<string, string> };
       if (form.ok && mayEdit) {
         same(res.response_action, 'update');
         const { value } = form;
-        expect(entryRow(Number(metadata))).toEqual({ ...value, person: userId, weekKey: weekKey(value.date) });
+        expect(await entryRow(Number(metadata))).toEqual({ ...value, person: userId, weekKey: weekKey(value.date) });
         // Nobody else's entries moved, and the submitter still has as many.
         for (const e of changed.entries) same(e.person === userId && e.delta === 0, true);
         stats.edited += 1;
@@ -661,7 +663,7 @@ it(`answers ${RUNS.toLocaleString('en')} generated edit-modal submissions: only 
 it(`over signed HTTP, never answers 5xx to ${HTTP_SLICE * 4} of the same kinds of input`, async () => {
   const statuses = new Map<number, number>();
   const count = (s: number) => statuses.set(s, (statuses.get(s) ?? 0) + 1);
-  const before = entries();
+  const before = await entries();
   let logged = 0;
   const texts = fc.sample(commandText, HTTP_SLICE);
   const forms = fc.sample(modalFields, HTTP_SLICE);
@@ -698,6 +700,6 @@ it(`over signed HTTP, never answers 5xx to ${HTTP_SLICE * 4} of the same kinds o
   const seen = Object.fromEntries(statuses);
   expect(Object.keys(seen).map(Number).every((s) => s === 200 || s === 400)).toBe(true);
   // Undo is among the generated commands and buttons; what was stored is at most what may have logged.
-  expect(entries() - before).toBeLessThanOrEqual(logged);
+  expect((await entries()) - before).toBeLessThanOrEqual(logged);
   figures.http = { requests: HTTP_SLICE * 4, statuses: seen };
 }, 240_000);

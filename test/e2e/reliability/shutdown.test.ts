@@ -24,7 +24,7 @@ afterAll(() => fake.close());
 
 /** `npm run ballast -- jobs run …` as a child process (node + tsx, without npm in between). */
 function runJobsChild(env: Record<string, string>, args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'jobs', 'run', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'jobs', 'run', ...args], {
     cwd: path.resolve(__dirname, '..', '..', '..'),
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,9 +3,10 @@ import { sendOnce, dm } from '../../../src/services/sendOnce';
 import { startTestApp, type TestApp } from '../../support/app';
 import { startFakeSlack } from '../../support/fakeSlack';
 import { recordFigures } from '../../support/figures';
+import { count as countRows } from '../../support/db';
 
 let t: TestApp;
-const count = (sql: string): number => (t.ballast.store.db.prepare(sql).get() as { n: number }).n;
+const count = (sql: string): Promise<number> => countRows(t, sql);
 const text = (r: { body: unknown }): string => (r.body as { text?: string }).text ?? '';
 const logsWith = (msg: string) => t.logs.filter((l) => typeof l.msg === 'string' && l.msg.includes(msg));
 
@@ -24,7 +25,7 @@ it('tells a new person to try again and logs the code when users.info answers mi
   t.fake.fail('users.info', 'missing_scope');
   const r = await t.slack.command('U101BEA', 'log 30m reply');
   expect(text(r)).toContain('try again');
-  expect(count("SELECT COUNT(*) AS n FROM entries WHERE person_id = 'U101BEA'")).toBe(0);
+  expect(await count("SELECT COUNT(*) AS n FROM entries WHERE person_id = 'U101BEA'")).toBe(0);
   expect(logsWith('users.info failed for a new person').some((l) => JSON.stringify(l).includes('missing_scope'))).toBe(true);
 });
 
@@ -48,8 +49,8 @@ it('marks a person inactive when Slack says account_inactive, and says so instea
   t.fake.fail('users.info', 'account_inactive');
   const r = await t.slack.command('U102CAL', 'log 30m reply');
   expect(text(r)).toContain("Slack doesn't know this account");
-  expect(count("SELECT COUNT(*) AS n FROM entries WHERE person_id = 'U102CAL'")).toBe(1);
-  expect(count("SELECT active AS n FROM people WHERE id = 'U102CAL'")).toBe(0);
+  expect(await count("SELECT COUNT(*) AS n FROM entries WHERE person_id = 'U102CAL'")).toBe(1);
+  expect(await count("SELECT active AS n FROM people WHERE id = 'U102CAL'")).toBe(0);
 });
 
 it.each(['invalid_auth', 'token_revoked'])('with the token refused (%s) logs it clearly once and keeps logging time for known people', async (code) => {
@@ -109,7 +110,7 @@ it('acknowledges within 3 seconds while users.info hangs for 5, then answers thr
   const lateMs = late.at - (t.fake.callsTo('users.info')[0]?.at ?? 0);
   expect(String(late.body.text)).toContain('Logged');
   expect(late.body.replace_original).toBe(true);
-  expect(count("SELECT COUNT(*) AS n FROM entries WHERE person_id = 'U105FAY'")).toBe(1);
+  expect(await count("SELECT COUNT(*) AS n FROM entries WHERE person_id = 'U105FAY'")).toBe(1);
   recordFigures('slowSlack', { usersInfoDelayMs: 5000, ackMs: Math.round(ackMs), lateReplyAfterUsersInfoMs: Math.round(lateMs) });
 }, 15000);
 

@@ -2,14 +2,15 @@
 import { startFakeSlack, type FakeSlack } from '../../support/fakeSlack';
 import { startFakeSocketMode, type FakeSocketMode } from '../../support/fakeSocketMode';
 import { startTestApp, type TestApp } from '../../support/app';
+import * as db from '../../support/db';
 import { recordFigures } from '../../support/figures';
 import { ACTIONS } from '../../../src/slack/ids';
 
 let fake: FakeSlack;
 let sm: FakeSocketMode;
 let t: TestApp;
-const entriesOf = (id: string): number =>
-  (t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries WHERE person_id = ?').get(id) as { n: number }).n;
+const entriesOf = (id: string): Promise<number> =>
+  db.count(t, 'SELECT COUNT(*) AS n FROM entries WHERE person_id = ?', id);
 const ackText = (a: { payload: Record<string, unknown> }): string => String(a.payload.text ?? '');
 
 beforeAll(async () => {
@@ -42,7 +43,7 @@ it('answers a slash command in the ack, carrying the ephemeral reply', async () 
   const ack = await sm.deliver(env);
   expect(ack.payload.response_type).toBe('ephemeral');
   expect(ackText(ack)).toContain('Logged 30m');
-  expect(entriesOf('U100ADA')).toBe(1);
+  expect(await entriesOf('U100ADA')).toBe(1);
 });
 
 it('handles a button click: "Log time" on App Home opens the log modal', async () => {
@@ -56,12 +57,12 @@ it('handles a button click: "Log time" on App Home opens the log modal', async (
 
 it('processes a redelivered slash command once and says it already did', async () => {
   const env = sm.slashCommand('U100ADA', 'log 10m comment delivered twice');
-  const before = entriesOf('U100ADA');
+  const before = await entriesOf('U100ADA');
   const first = await sm.deliver(env);
   const again = await sm.redeliver(env, 1, 'timeout');
   expect(ackText(first)).toContain('Logged 10m');
   expect(ackText(again)).toContain('already handled');
-  expect(entriesOf('U100ADA')).toBe(before + 1);
+  expect(await entriesOf('U100ADA')).toBe(before + 1);
 });
 
 it('processes a redelivered events_api envelope once: App Home is published once', async () => {

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli } from '../../../src/cli';
+import * as db from '../../support/db';
 import { startTestApp, type TestApp } from '../../support/app';
 import { recordFigures } from '../../support/figures';
 import { LOG_MODAL as F, VIEWS } from '../../../src/slack/ids';
 
 let t: TestApp;
-const entries = (): number => (t.ballast.store.db.prepare('SELECT COUNT(*) AS n FROM entries').get() as { n: number }).n;
+const entries = (): Promise<number> => db.count(t, 'SELECT COUNT(*) FROM entries');
 const text = (r: { body: unknown }): string => (r.body as { text?: string }).text ?? '';
 const storageLogs = () => t.logs.filter((l) => typeof l.msg === 'string' && l.msg.endsWith('storage unavailable'));
 
@@ -23,37 +24,37 @@ afterEach(() => expect(t.fake.rejections).toEqual([]));
 
 describe('a database locked by another process', () => {
   let other: Database.Database;
-  beforeEach(() => {
+  beforeEach(async () => {
     // The app waits this long for a lock before giving up (500 ms in production; shorter here to keep the test quick).
-    t.ballast.store.db.pragma('busy_timeout = 100');
+    await db.sqlitePragma(t, 'busy_timeout = 100');
     other = new Database(t.dbPath);
     other.exec('BEGIN EXCLUSIVE');
   });
-  afterEach(() => {
+  afterEach(async () => {
     if (other.inTransaction) other.exec('ROLLBACK');
     other.close();
-    t.ballast.store.db.pragma('busy_timeout = 500');
+    await db.sqlitePragma(t, 'busy_timeout = 500');
   });
 
   it('answers a slash command with "try again", logs SQLITE_BUSY, and stores nothing', async () => {
-    const before = entries();
+    const before = await entries();
     const logsBefore = storageLogs().length;
     const r = await t.slack.command('U100ADA', 'log 30m reply locked out');
     expect(r.status).toBe(200);
     expect(text(r)).toContain('Nothing was recorded; please try again');
     const lines = storageLogs().slice(logsBefore);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 50, code: 'SQLITE_BUSY', userId: 'U100ADA' });
+    expect(lines[0]).toMatchObject({ level: 50, kind: 'busy', code: 'SQLITE_BUSY', userId: 'U100ADA' });
     other.exec('ROLLBACK');
-    expect(entries()).toBe(before);
+    expect(await entries()).toBe(before);
     // Once the lock is gone the same command works.
     expect(text(await t.slack.command('U100ADA', 'log 30m reply locked out'))).toContain('Logged');
-    expect(entries()).toBe(before + 1);
+    expect(await entries()).toBe(before + 1);
     recordFigures('storageLocked', { fault: 'BEGIN EXCLUSIVE from a second connection', reply: 'try again', logCode: 'SQLITE_BUSY', entriesStoredWhileLocked: 0, storedAfterUnlock: 1 });
   });
 
   it('keeps the log modal open with a "try again" error instead of closing it as if saved', async () => {
-    const before = entries();
+    const before = await entries();
     const r = await t.slack.viewSubmission({
       userId: 'U101BEA', callbackId: VIEWS.logModal, viewId: 'V0LOCKED',
       values: { [F.minutesBlock]: { [F.minutesAction]: '25m' } },
@@ -63,7 +64,7 @@ describe('a database locked by another process', () => {
     expect(body.response_action).toBe('errors');
     expect(body.errors[F.minutesBlock]).toContain('try again');
     other.exec('ROLLBACK');
-    expect(entries()).toBe(before);
+    expect(await entries()).toBe(before);
   });
 });
 
@@ -87,16 +88,16 @@ describe('a database locked for longer than the production busy_timeout', () => 
 });
 
 describe('a read-only database', () => {
-  afterEach(() => t.ballast.store.db.pragma('query_only = OFF'));
+  afterEach(() => db.sqlitePragma(t, 'query_only = OFF'));
 
   it('answers "try again", logs SQLITE_READONLY, and the week still reads', async () => {
-    t.ballast.store.db.pragma('query_only = ON');
-    const before = entries();
+    await db.sqlitePragma(t, 'query_only = ON');
+    const before = await entries();
     const logsBefore = storageLogs().length;
     const r = await t.slack.command('U100ADA', 'log 15m comment read only');
     expect(text(r)).toContain('please try again');
-    expect(storageLogs().slice(logsBefore)).toEqual([expect.objectContaining({ code: expect.stringMatching(/^SQLITE_READONLY/) })]);
-    expect(entries()).toBe(before);
+    expect(storageLogs().slice(logsBefore)).toEqual([expect.objectContaining({ kind: 'readonly', code: expect.stringMatching(/^SQLITE_READONLY/) })]);
+    expect(await entries()).toBe(before);
     expect(text(await t.slack.command('U100ADA', 'week'))).toMatch(/\d+m/);
     recordFigures('storageReadOnly', { fault: 'PRAGMA query_only = ON', reply: 'try again', logCode: 'SQLITE_READONLY', entriesStored: 0 });
   });
@@ -131,7 +132,7 @@ describe('online backup', () => {
     } finally {
       await restored.close();
     }
-    expect(restoredEntries).toBe(entries());
+    expect(restoredEntries).toBe(await entries());
     recordFigures('backupRestore', { entriesInBackup: restoredEntries, integrityCheck: 'ok', weekReadBack: true });
   });
 });

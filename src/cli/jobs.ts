@@ -1,12 +1,8 @@
 // `npm run ballast -- jobs run <job> [--at <ISO instant>] [--dry-run]`: one pass, one line per person.
 import { Writable } from 'node:stream';
-import { WebClient } from '@slack/web-api';
-import type { CliCommand } from '../cli';
-import { boltLogger, createLogger } from '../logger';
-import { slackPort, webClientOptions } from '../slack/webApi';
-import type { Deps } from '../services/ports';
-import { warningsAfterLog } from '../services/warnings';
-import { findJob, JOBS } from './index';
+import type { CliCommand } from './types';
+import { composeDeps, composeLogger } from '../composition';
+import { findJob, JOBS } from '../jobs/index';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -53,9 +49,7 @@ export const jobsCommand: CliCommand = async (args, { io, store, config }) => {
     io.err('jobs run sends through Slack: set SLACK_BOT_TOKEN (and SLACK_API_URL for a non-default Slack), or add --dry-run');
     return 1;
   }
-  const log = createLogger({
-    level: config.logLevel,
-    secrets: [config.botToken],
+  const log = composeLogger(config, {
     destination: new Writable({
       write(chunk, _enc, done) {
         for (const line of chunk.toString().split('\n').filter(Boolean)) io.err(line);
@@ -63,11 +57,7 @@ export const jobsCommand: CliCommand = async (args, { io, store, config }) => {
       },
     }),
   });
-  const client = new WebClient(config.botToken, webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') }));
-  const deps: Deps = {
-    store, slack: slackPort(client), clock: io.clock, log, config: { admins: config.admins }, afterLog: [warningsAfterLog],
-    stopping: io.stopping,
-  };
+  const deps = composeDeps({ config, store, clock: io.clock, log, stopping: io.stopping });
   const at = parsed.value.atMs ?? io.clock.now();
   const report = await found.job(deps, at, { dryRun });
   for (const line of report.lines) io.out(line);

@@ -1,27 +1,23 @@
 // Ops CLI commands for the roster and data out: `roster import|export`, `export entries`.
 import fs from 'node:fs';
-import { WebClient } from '@slack/web-api';
-import type { CliCommand, CliIo } from '../cli';
+import type { CliCommand, CliIo } from './types';
 import type { Config } from '../config';
-import type { Store } from '../store';
-import { createLogger } from '../logger';
-import { slackPort, webClientOptions } from '../slack/webApi';
+import type { Store } from '../services/store';
 import type { Deps } from '../services/ports';
+import { composeDeps, composeLogger } from '../composition';
 import { exportRoster, importRoster } from '../services/roster';
 import { announceBudgetChange } from '../services/budget';
 import { budgetChangedMessage } from '../slack/blocks/budgetChange';
 import { allEntriesCsv } from '../services/dataOut';
 import { isIsoDate } from '../core/time';
 
-/** The same binding as the app's: SQLite, Slack's Web API from config, the CLI's clock; logs to stderr. */
+/** The app's binding (composition.ts) with the CLI's clock; logs to stderr, quieter than the app's. */
 export function cliDeps(io: CliIo, store: Store, config: Config): Deps {
-  const log = createLogger({
+  const log = composeLogger(config, {
     level: config.logLevel === 'info' ? 'warn' : config.logLevel,
-    secrets: [config.botToken, config.appToken ?? '', config.signingSecret ?? ''],
     destination: { write: (s: string) => io.err(s.trimEnd()) },
   });
-  const client = new WebClient(config.botToken, webClientOptions(config.apiUrl));
-  return { store, slack: slackPort(client), clock: io.clock, log, config: { admins: config.admins } };
+  return composeDeps({ config, store, clock: io.clock, log, stopping: io.stopping });
 }
 
 const ROSTER_USAGE = 'usage: npm run ballast -- roster import <file.csv> | roster export';
@@ -92,8 +88,8 @@ const exportCommand: CliCommand = async (args, { io, store, config }) => {
   }
   const deps = cliDeps(io, store, config);
   // CSV lines end in CRLF already; io.out adds its own line end, so keep the CR so records still end in CRLF.
-  for (const line of allEntriesCsv(deps, from, to)) io.out(line.slice(0, -1));
+  for await (const line of allEntriesCsv(deps, from, to)) io.out(line.slice(0, -1));
   return 0;
 };
 
-export const managerCliCommands: Record<string, CliCommand> = { roster, export: exportCommand };
+export const dataCommands: Record<string, CliCommand> = { roster, export: exportCommand };

@@ -1,22 +1,13 @@
 // The ops CLI (`npm run ballast -- <command>`): the same composition as main.ts, without the receiver.
-import { loadConfig, ConfigError, environment, type Config } from './config';
-import { openDatabase, migrate, DatabaseTooNewError } from './store/db';
-import { createStore, type Store } from './store';
-import type { Clock } from './services/ports';
-import { systemClock } from './clock';
-import { jobsCommand } from './jobs/cli';
-import { managerCliCommands } from './ops/managerCli';
+import { loadConfig, ConfigError, environment, type Config } from '../config';
+import { DatabaseTooNewError } from '../services/store';
+import { systemClock } from '../clock';
+import { openConfiguredStore } from '../composition';
+import { jobsCommand } from './jobs';
+import { dataCommands } from './data';
+import type { CliCommand, CliIo } from './types';
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: Record<string, string | undefined>;
-  clock: Clock;
-  /** True once the process was asked to stop (SIGTERM, SIGINT); long commands stop at a safe point. */
-  stopping?: () => boolean;
-}
-
-export type CliCommand = (args: string[], ctx: { io: CliIo; store: Store; config: Config }) => Promise<number>;
+export type { CliCommand, CliIo } from './types';
 
 const USAGE = `Usage: npm run ballast -- <command>
 
@@ -44,10 +35,9 @@ const COMMANDS: Record<string, CliCommand> = {
     io.out(`backup written to ${file}`);
     return 0;
   },
-  ...managerCliCommands,
+  ...dataCommands,
+  jobs: jobsCommand,
 };
-
-COMMANDS.jobs = jobsCommand;
 
 /** Extra commands from later features register here (jobs, roster, export). */
 export function registerCliCommand(name: string, command: CliCommand): void {
@@ -84,20 +74,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  const db = openDatabase(config.databasePath);
+  let opened: ReturnType<typeof openConfiguredStore>;
   try {
-    const m = migrate(db);
-    if (m.applied.length) io.err(`migrated ${m.from} → ${m.to}: ${m.applied.join(', ')}`);
-    const store = createStore(db);
-    return await command(args, { io, store, config });
+    opened = openConfiguredStore(config);
   } catch (e) {
     if (e instanceof DatabaseTooNewError) {
       io.err(e.message);
       return 1;
     }
     throw e;
+  }
+  const { store, migration: m } = opened;
+  try {
+    if (m.applied.length) io.err(`migrated ${m.from} → ${m.to}: ${m.applied.join(', ')}`);
+    return await command(args, { io, store, config });
   } finally {
-    if (db.open) db.close();
+    await store.close();
   }
 }
 

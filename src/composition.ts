@@ -1,0 +1,79 @@
+// The one composition: how the app (main.ts), the ops CLI (cli/), the sandbox and the benches bind the
+// services' ports to SQLite, Slack's Web API, the logger and the clock. Each entry point adds only
+// what is its own (a receiver, a scheduler, a command), so their copies cannot drift apart.
+import type { DestinationStream } from 'pino';
+import { WebClient } from '@slack/web-api';
+import type { Config } from './config';
+import { boltLogger, createLogger, type Log } from './logger';
+import { openSqliteStore } from './store';
+import type { Db, MigrationResult } from './store/db';
+import type { Store } from './services/store';
+import type { Clock, Deps, SlackPort } from './services/ports';
+import { slackPort, webClientOptions, type SlackPortHooks } from './slack/webApi';
+import { warningsAfterLog } from './services/warnings';
+
+/** What the composition reads from the config; a bench or test passes just these. */
+export type ComposeConfig = Pick<Config, 'botToken' | 'apiUrl' | 'admins' | 'logLevel'> &
+  Partial<Pick<Config, 'appToken' | 'signingSecret'>>;
+
+/** Every configured secret: the logger scrubs each one from whatever it prints. */
+export function secretsOf(config: ComposeConfig): string[] {
+  return [config.botToken, config.appToken ?? '', config.signingSecret ?? ''].filter(Boolean);
+}
+
+export function composeLogger(
+  config: ComposeConfig, opts: { destination?: DestinationStream; level?: string } = {},
+): Log {
+  return createLogger({ level: opts.level ?? config.logLevel, secrets: secretsOf(config), destination: opts.destination });
+}
+
+/** The Web API client every Slack call goes through, pointed at SLACK_API_URL, logging into `log`. */
+export function composeWebClient(config: ComposeConfig, log: Log): WebClient {
+  return new WebClient(config.botToken, webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') }));
+}
+
+/** The raw connection behind the store: only the composition, the test support and SQLite benches see it. */
+export interface RawDatabase {
+  kind: 'sqlite';
+  db: Db;
+}
+
+/**
+ * The configured database, migrated. `store` is typed as the port: this assignment is where tsc
+ * proves the SQLite store implements it.
+ */
+export function openConfiguredStore(config: Pick<Config, 'databasePath'>): {
+  store: Store; raw: RawDatabase; migration: MigrationResult;
+} {
+  const { store, raw, migration } = openSqliteStore(config.databasePath);
+  const port: Store = store;
+  return { store: port, raw: { kind: 'sqlite', db: raw }, migration };
+}
+
+export interface ComposeParts {
+  config: ComposeConfig;
+  store: Store;
+  clock: Clock;
+  log: Log;
+  /** The Web API client (main.ts shares it with Bolt); built from the config when absent. */
+  client?: WebClient;
+  /** Hooks on every Slack call (main.ts's token alarm). */
+  slackHooks?: SlackPortHooks;
+  /** A Slack port of one's own (a bench that measures without Slack). */
+  slack?: SlackPort;
+  stopping?: () => boolean;
+}
+
+/** The services' deps, the same for every entry point: warnings after a log, admins from the config. */
+export function composeDeps(parts: ComposeParts): Deps {
+  const slack = parts.slack ?? slackPort(parts.client ?? composeWebClient(parts.config, parts.log), parts.slackHooks);
+  return {
+    store: parts.store,
+    slack,
+    clock: parts.clock,
+    log: parts.log,
+    config: { admins: parts.config.admins },
+    afterLog: [warningsAfterLog],
+    stopping: parts.stopping,
+  };
+}

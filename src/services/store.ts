@@ -1,0 +1,178 @@
+// The store port: what the services need from a database, in plain types. The SQLite store
+// (store/index.ts) implements it, the PostgreSQL store another; nothing above the store sees a driver.
+// Every method returns a promise; a transaction is one method. Failures of the database itself are
+// thrown as StorageError (core/records.ts), classified by the implementation.
+import type { Assignment, AssignmentState, Claim, ClaimStatus, Entry, NewEntry, Person, SlackProfile, StrainAnswer } from '../core/model';
+import type { HHMM, IsoDate, Kind, Role, Strain, Weekday } from '../core/types';
+import type { OrgSettings } from '../core/settings';
+import type { BudgetTerms, PercentChange } from '../core/budgetHistory';
+import type {
+  ClaimKey, CompletedWithEntry, DigestPerson, EntryPatch, NewAssignment, RosterTermsChange, RosterWrite, TermsChange,
+} from '../core/records';
+
+export type {
+  ClaimKey, CompletedWithEntry, DigestPerson, EntryPatch, NewAssignment, RosterTermsChange, RosterWrite, TermsChange,
+} from '../core/records';
+export { DatabaseTooNewError, StorageError, type StorageErrorKind } from '../core/records';
+
+export interface PeopleStore {
+  get(id: string): Promise<Person | undefined>;
+  getByEmail(email: string): Promise<Person | undefined>;
+  /** Record or refresh what Slack says about a person; their Ballast settings are kept. */
+  upsertProfile(p: SlackProfile, now: number): Promise<Person>;
+  markInactive(id: string): Promise<void>;
+  /** Contracted hours from `change.fromWeek` on; earlier weeks keep theirs. */
+  setHours(id: string, hours: number, change: TermsChange): Promise<void>;
+  /** An explicit budget (null: back to the default) from `change.fromWeek` on; earlier weeks keep theirs. */
+  setBudget(id: string, minutes: number | null, change: TermsChange): Promise<void>;
+  setRole(id: string, role: Role): Promise<void>;
+  setManager(id: string, managerId: string | null): Promise<void>;
+  setCheckin(id: string, time: HHMM | null, days: Weekday[], enabled: boolean): Promise<void>;
+  setNudges(id: string, on: boolean): Promise<void>;
+  setPause(id: string, paused: boolean, until: IsoDate | null): Promise<void>;
+  setShareStrain(id: string, on: boolean): Promise<void>;
+  /** Direct reports, by real name, name, id. */
+  reportsOf(managerId: string): Promise<Person[]>;
+  managers(): Promise<Person[]>;
+  withRole(role: Role): Promise<Person[]>;
+  /** Active, not deleted, not bots; by id. */
+  listActive(): Promise<Person[]>;
+  listAll(): Promise<Person[]>;
+}
+
+export interface EntriesStore {
+  /** Insert; with a dedupe key already used, returns the earlier entry and created = false. */
+  add(e: NewEntry, now: number): Promise<{ entry: Entry; created: boolean }>;
+  get(id: number): Promise<Entry | undefined>;
+  latestOf(personId: string): Promise<Entry | undefined>;
+  /** Remove one of the person's own entries; false if it was not theirs or already gone. */
+  remove(id: number, personId: string): Promise<boolean>;
+  /** Change one of the person's own entries; undefined if it was not theirs or is gone. */
+  updateOwned(id: number, personId: string, patch: EntryPatch): Promise<Entry | undefined>;
+  /** The person's entries dated between `from` and `to`, newest first. */
+  recentOf(personId: string, from: IsoDate, to: IsoDate): Promise<Entry[]>;
+  /** Oldest first. */
+  between(personId: string, from: IsoDate, to: IsoDate): Promise<Entry[]>;
+  /** Minutes per date and kind. */
+  totalsBetween(personId: string, from: IsoDate, to: IsoDate): Promise<{ date: IsoDate; kind: Kind; minutes: number }[]>;
+  minutesBetween(personId: string, from: IsoDate, to: IsoDate): Promise<number>;
+  hasEntryOn(personId: string, date: IsoDate): Promise<boolean>;
+  lastDateOf(personId: string): Promise<IsoDate | null>;
+  allBetween(from: IsoDate, to: IsoDate): Promise<Entry[]>;
+  allOf(personId: string): Promise<Entry[]>;
+}
+
+export interface ClaimsStore {
+  /** True if this call won the claim; false if someone (any process) already has it. */
+  claim(k: ClaimKey, now: number): Promise<boolean>;
+  finish(
+    k: ClaimKey, status: Exclude<ClaimStatus, 'claimed'>, now: number,
+    extra?: { detail?: string; channel?: string; ts?: string },
+  ): Promise<void>;
+  /** Give back a claim that never sent anything, so a later pass may try again. */
+  release(k: ClaimKey): Promise<void>;
+  get(k: ClaimKey): Promise<Claim | undefined>;
+  ofJob(job: string): Promise<Claim[]>;
+  /** Claims of a job made at or after `since` (epoch ms). */
+  ofJobSince(job: string, since: number): Promise<Claim[]>;
+  latest(job: string, subject: string): Promise<Claim | undefined>;
+}
+
+export interface SettingsStore {
+  get(): Promise<OrgSettings>;
+  /** Any setting but the budget percent, which has a history: setBudgetPercent. */
+  set<K extends Exclude<keyof OrgSettings, 'budgetPercent'>>(key: K, value: OrgSettings[K]): Promise<void>;
+  /** The org's budget percent from the week holding `now` in each person's zone; earlier weeks keep theirs. */
+  setBudgetPercent(percent: number, by: string | null, now: number): Promise<void>;
+  holidays(): Promise<IsoDate[]>;
+  addHoliday(date: IsoDate, by: string | null): Promise<boolean>;
+  removeHoliday(date: IsoDate): Promise<boolean>;
+  isHoliday(date: IsoDate): Promise<boolean>;
+}
+
+export interface StrainStore {
+  record(personId: string, weekKey: string, answer: Strain, now: number): Promise<void>;
+  get(personId: string, weekKey: string): Promise<StrainAnswer | undefined>;
+  /** Newest first. */
+  ofPerson(personId: string): Promise<StrainAnswer[]>;
+}
+
+export interface EventsStore {
+  /** True the first time an event id is seen (by any process on this database). */
+  firstSighting(eventId: string, now: number): Promise<boolean>;
+  prune(before: number): Promise<void>;
+}
+
+export interface AssignmentsStore {
+  /** Offer; if this person already has this link open, nothing is inserted and created is false. */
+  create(a: NewAssignment, now: number): Promise<{ assignment: Assignment; created: boolean }>;
+  get(id: number): Promise<Assignment | undefined>;
+  /** Compare-and-set from `from` to `to`; false means someone got there first. */
+  transition(
+    id: number, from: AssignmentState, to: AssignmentState, now: number,
+    extra?: { declineReason?: string; doneMinutes?: number; entryId?: number },
+  ): Promise<boolean>;
+  /**
+   * One transaction: if the assignment is still in one of `from`, log `entry` (its dedupe key finds an
+   * earlier submission's entry instead) and move it to done with that entry's minutes; if it is not,
+   * nothing is written and the entry an earlier submission logged (by the dedupe key), if any, is returned.
+   */
+  completeWithEntry(id: number, from: readonly AssignmentState[], entry: NewEntry, now: number): Promise<CompletedWithEntry>;
+  setAssigneeMessage(id: number, channel: string, ts: string): Promise<boolean>;
+  setLeadThread(id: number, channel: string, ts: string): Promise<boolean>;
+  ofAssignee(personId: string): Promise<Assignment[]>;
+  ofLead(leadId: string): Promise<Assignment[]>;
+  openEstimateMinutes(personId: string): Promise<number>;
+  openEstimatesByPerson(): Promise<Map<string, number>>;
+  loggedByPersonBetween(from: string, to: string): Promise<Map<string, number>>;
+  countsSince(sinceMs: number): Promise<Map<string, number>>;
+  openDueBy(ms: number): Promise<Assignment[]>;
+  expiredDueSince(ms: number): Promise<Assignment[]>;
+  assigneesOfLink(leadId: string, link: string): Promise<string[]>;
+}
+
+export interface ReportingStore {
+  /** Minutes per person per week, row by row in week order; `onlyFor` narrows, but `visit` may see others. */
+  eachWeekSum(
+    weekKeys: readonly string[], onlyFor: readonly string[] | undefined,
+    visit: (personId: string, weekKey: string, minutes: number) => void,
+  ): Promise<void>;
+  eachRelationshipSum(
+    weekKey: string, onlyFor: readonly string[] | undefined, visit: (personId: string, minutes: number) => void,
+  ): Promise<void>;
+  eachStrain(weekKeys: readonly string[], visit: (personId: string, weekKey: string, answer: Strain) => void): Promise<void>;
+  digestPeople(): Promise<DigestPerson[]>;
+  digestReportsOf(managerId: string): Promise<DigestPerson[]>;
+  assignmentCounts(weekKey: string): Promise<Map<string, { done: number; open: number }>>;
+  reportingLines(): Promise<Map<string, string | null>>;
+  /** Entries between two dates inclusive, by date, person, id; read lazily so an export of years does not fill memory. */
+  iterateEntries(from: IsoDate, to: IsoDate): AsyncIterable<Entry>;
+  /** The roster in one transaction; returns the people whose hours or budget it changed. */
+  applyRoster(profiles: SlackProfile[], writes: RosterWrite[], by: string, now: number): Promise<RosterTermsChange[]>;
+}
+
+export interface BudgetHistoryStore {
+  ofPerson(personId: string): Promise<BudgetTerms[]>;
+  eachUpTo(
+    week: string, onlyFor: readonly string[] | undefined,
+    visit: (personId: string, weekKey: string, budgetMinutes: number | null, weeklyHours: number) => void,
+  ): Promise<void>;
+  percentChanges(): Promise<PercentChange[]>;
+}
+
+export interface Store {
+  people: PeopleStore;
+  entries: EntriesStore;
+  claims: ClaimsStore;
+  settings: SettingsStore;
+  strain: StrainStore;
+  events: EventsStore;
+  assignments: AssignmentsStore;
+  reporting: ReportingStore;
+  budgetHistory: BudgetHistoryStore;
+  /** A cheap query for /healthz. */
+  ping(): Promise<boolean>;
+  /** A copy of the whole database to a file (SQLite); an implementation that cannot says what to use instead. */
+  backup(file: string): Promise<void>;
+  close(): Promise<void>;
+}
