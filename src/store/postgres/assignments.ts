@@ -27,6 +27,7 @@ export function pgAssignmentsStore({ pool }: Pg) {
     return r ? toAssignment(r) : undefined;
   };
   const byPerson = async (sql: string, values: unknown[] = []) =>
+    // Ordered by person as SQLite's GROUP BY happens to be, so both kinds hand out Maps in one order.
     new Map((await pool.query<[string, number]>({ text: sql, values, rowMode: 'array' })).rows.map((r) => [r[0], r[1]] as const));
 
   const store = {
@@ -83,13 +84,13 @@ export function pgAssignmentsStore({ pool }: Pg) {
       return r.rows[0].m;
     },
     async openEstimatesByPerson(): Promise<Map<string, number>> {
-      return byPerson(`SELECT assignee_id, SUM(estimate_minutes) FROM assignments WHERE state IN ${OPEN_STATES_SQL} GROUP BY assignee_id`);
+      return byPerson(`SELECT assignee_id, SUM(estimate_minutes) FROM assignments WHERE state IN ${OPEN_STATES_SQL} GROUP BY assignee_id ORDER BY assignee_id`);
     },
     async loggedByPersonBetween(from: string, to: string): Promise<Map<string, number>> {
-      return byPerson('SELECT person_id, SUM(minutes) FROM entries WHERE date BETWEEN $1 AND $2 GROUP BY person_id', [from, to]);
+      return byPerson('SELECT person_id, SUM(minutes) FROM entries WHERE date BETWEEN $1 AND $2 GROUP BY person_id ORDER BY person_id', [from, to]);
     },
     async countsSince(sinceMs: number): Promise<Map<string, number>> {
-      return byPerson('SELECT assignee_id, COUNT(*) FROM assignments WHERE created_at >= $1 GROUP BY assignee_id', [sinceMs]);
+      return byPerson('SELECT assignee_id, COUNT(*) FROM assignments WHERE created_at >= $1 GROUP BY assignee_id ORDER BY assignee_id', [sinceMs]);
     },
     async openDueBy(ms: number): Promise<Assignment[]> {
       return list(`SELECT * FROM assignments WHERE state IN ${OPEN_STATES_SQL} AND due_at <= $1 ORDER BY due_at, id`, [ms]);

@@ -17,7 +17,7 @@ const toDigestPerson = (r: DigestPersonRow): DigestPerson => ({
   id: r[0], managerId: r[1], name: r[2], tz: r[3], weeklyHours: r[4], budgetMinutes: r[5], shareStrain: r[6], paused: r[7],
 });
 
-const DIGEST_PEOPLE_SQL = `SELECT id, manager_id, CASE WHEN real_name <> '' THEN real_name WHEN name <> '' THEN name ELSE id END,
+const DIGEST_PEOPLE_SQL = `SELECT id, manager_id, CASE WHEN real_name <> '' THEN real_name WHEN name <> '' THEN name ELSE id END AS display_name,
     tz, weekly_hours, budget_minutes, share_strain, paused
   FROM people WHERE active AND NOT deleted AND NOT is_bot`;
 
@@ -63,11 +63,11 @@ export function pgReportingStore({ pool }: Pg) {
                COUNT(*) FILTER (WHERE a.state = 'done' AND e.week_key = $1),
                COUNT(*) FILTER (WHERE a.state IN ${OPEN_STATES_SQL})
         FROM assignments a LEFT JOIN entries e ON e.id = a.entry_id
-        GROUP BY a.assignee_id`, [weekKey]);
+        GROUP BY a.assignee_id ORDER BY a.assignee_id`, [weekKey]);
       return new Map(found.map((r) => [r[0], { done: r[1], open: r[2] }]));
     },
     async reportingLines(): Promise<Map<string, string | null>> {
-      return new Map(await rows<[string, string | null]>('SELECT id, manager_id FROM people', []));
+      return new Map(await rows<[string, string | null]>('SELECT id, manager_id FROM people ORDER BY id', []));
     },
     /**
      * Entries between two dates inclusive, in (date, person, id) order, read a page at a time by keyset
