@@ -55,6 +55,31 @@ describe('three replicas on one database', () => {
     }
   });
 
+  it('completes an assignment once, entry and state together, when the submission reaches every replica', async () => {
+    const { assignment } = await replicas[0].assignments.create(
+      { leadId: 'L1', assigneeId: 'U1', link: 'https://x.com/done', brief: null, estimateMinutes: 15, dueAt: 100 }, 1);
+    const entry = { personId: 'U1', minutes: 25, kind: 'respond' as const, link: 'https://x.com/done', date: '2026-11-26', weekKey: '2026-W48',
+      source: 'assignment' as const, assignmentId: assignment.id, dedupeKey: `assignment:${assignment.id}` };
+    const results = await Promise.all(replicas.map((r) => r.assignments.completeWithEntry(assignment.id, ['offered', 'accepted', 'expired'], entry, 5)));
+    expect(results.filter((r) => r.moved)).toHaveLength(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.entry.id)).size).toBe(1);
+    expect(await replicas[0].assignments.get(assignment.id)).toMatchObject({ state: 'done', doneMinutes: 25, entryId: results[0].entry.id });
+    expect(await replicas[0].entries.minutesBetween('U1', '2026-11-23', '2026-11-29')).toBe(25);
+  });
+
+  it('logs nothing when completing fails half way: the entry goes with the state change', async () => {
+    const { assignment } = await replicas[0].assignments.create(
+      { leadId: 'L1', assigneeId: 'U1', link: 'https://x.com/half', brief: null, estimateMinutes: 15, dueAt: 100 }, 1);
+    // A state the table refuses makes the second statement fail after the entry was inserted.
+    await pools[0].query('ALTER TABLE assignments ADD CONSTRAINT no_done_today CHECK (state <> \'done\') NOT VALID');
+    const entry = { personId: 'U1', minutes: 25, kind: 'respond' as const, date: '2026-11-26', weekKey: '2026-W48', source: 'assignment' as const,
+      dedupeKey: `assignment:${assignment.id}` };
+    await expect(replicas[1].assignments.completeWithEntry(assignment.id, ['offered'], entry, 5)).rejects.toMatchObject({ code: '23514' });
+    expect(await replicas[0].entries.allOf('U1')).toEqual([]);
+    expect((await replicas[0].assignments.get(assignment.id))!.state).toBe('offered');
+  });
+
   it('stores one open offer when the same offer reaches every replica at once', async () => {
     const offer = { leadId: 'L1', assigneeId: 'U1', link: 'https://x.com/2', brief: null, estimateMinutes: 15, dueAt: 100 };
     const results = await Promise.all([...replicas, ...replicas].map((r) => r.assignments.create(offer, 1)));

@@ -10,8 +10,12 @@ import type { PostgresStore } from '../../src/store/postgres';
 import type { Entry, SlackProfile } from '../../src/core/model';
 import { freshPostgresStore } from '../support/postgres';
 
-/** What both kinds offer (the SQLite export is still a synchronous generator until the port lands). */
-type AnyStore = Omit<PostgresStore, 'reporting'> & {
+/**
+ * What both kinds offer: until the port lands, the SQLite export is a synchronous generator and only
+ * PostgreSQL has the one-transaction completeWithEntry (tested in postgresStore.test.ts).
+ */
+type AnyStore = Omit<PostgresStore, 'reporting' | 'assignments'> & {
+  assignments: Omit<PostgresStore['assignments'], 'completeWithEntry'>;
   reporting: Omit<PostgresStore['reporting'], 'iterateEntries'> & {
     iterateEntries(from: string, to: string): AsyncIterable<Entry> | Iterable<Entry>;
   };

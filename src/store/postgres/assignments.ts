@@ -1,8 +1,9 @@
 // Assignments on PostgreSQL; mirrors src/store/assignments.ts. Every state change is a compare-and-set:
 // under READ COMMITTED a second UPDATE … WHERE state = $from waits for the first, re-reads the row and
 // finds it moved on, so exactly one wins.
-import type { Pg } from './db';
-import type { Assignment, AssignmentState } from '../../core/model';
+import { transaction, type Pg } from './db';
+import type { Assignment, AssignmentState, Entry, NewEntry } from '../../core/model';
+import { toEntry, type EntryRow } from '../entries';
 import { OPEN_STATES_SQL } from '../../core/limits';
 import type { NewAssignment, assignmentsStore } from '../assignments';
 
@@ -63,6 +64,31 @@ export function pgAssignmentsStore({ pool }: Pg) {
         WHERE id = $1 AND state = $2`,
       [id, from, to, now, extra.declineReason ?? null, extra.doneMinutes ?? null, extra.entryId ?? null]);
       return r.rowCount === 1;
+    },
+    /**
+     * Done, in one transaction: log the entry (its dedupe key finds the one an earlier submission
+     * logged) and move the assignment from any of `from` to done with that entry's minutes. `moved` is
+     * false when it was no longer in any of `from` (another submission or replica got there first);
+     * the entry then stands as logged, exactly as a redelivery would find it.
+     */
+    async completeWithEntry(
+      id: number, from: readonly AssignmentState[], entry: NewEntry, now: number,
+    ): Promise<{ entry: Entry; created: boolean; moved: boolean }> {
+      return transaction(pool, async (c) => {
+        const inserted = await c.query<EntryRow>(`
+          INSERT INTO entries (person_id, minutes, kind, network, link, note, date, week_key, source, assignment_id,
+                               dedupe_key, created_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+          ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
+        [entry.personId, entry.minutes, entry.kind, entry.network ?? null, entry.link ?? null, entry.note ?? null, entry.date,
+          entry.weekKey, entry.source, entry.assignmentId ?? null, entry.dedupeKey ?? null, now]);
+        const row = inserted.rows[0]
+          ?? (await c.query<EntryRow>('SELECT * FROM entries WHERE dedupe_key = $1', [entry.dedupeKey])).rows[0];
+        if (!row) throw new Error('entry with this dedupe key was removed while the assignment was being completed');
+        const moved = await c.query(`UPDATE assignments SET state = 'done', updated_at = $3, done_minutes = $4, entry_id = $5
+          WHERE id = $1 AND state = ANY($2::text[])`, [id, from, now, row.minutes, row.id]);
+        return { entry: toEntry(row), created: inserted.rows.length === 1, moved: moved.rowCount === 1 };
+      });
     },
     async setAssigneeMessage(id: number, channel: string, ts: string): Promise<boolean> {
       const r = await pool.query('UPDATE assignments SET assignee_channel = $1, assignee_ts = $2 WHERE id = $3 AND assignee_ts IS NULL', [channel, ts, id]);
