@@ -224,6 +224,35 @@ describe('the store as operations see it', () => {
     await expect(t.store.ping()).rejects.toThrow();
   });
 
+  it('streams an export of many pages in date, person, id order, each entry once', async () => {
+    const t = await freshPostgresStore();
+    try {
+      for (const id of ['U1', 'U2']) await t.store.people.upsertProfile(profile(id), 1);
+      // 2,501 entries over 30 days and two people: more than two pages of the export's 1,000.
+      const pool = openPool(t.url);
+      await pool.query(`INSERT INTO entries (person_id, minutes, kind, date, week_key, source, created_at)
+        SELECT CASE WHEN i % 2 = 0 THEN 'U1' ELSE 'U2' END, 1 + i % 60, 'other',
+               to_char(DATE '2026-11-01' + (i % 30), 'YYYY-MM-DD'), '2026-W45', 'command', i
+        FROM generate_series(1, 2501) AS i`);
+      await pool.end();
+      const seen: { date: string; personId: string; id: number }[] = [];
+      for await (const e of t.store.reporting.iterateEntries('2026-11-01', '2026-11-30')) seen.push(e);
+      expect(seen).toHaveLength(2501);
+      expect(new Set(seen.map((e) => e.id)).size).toBe(2501);
+      const key = (e: { date: string; personId: string; id: number }) => `${e.date}|${e.personId}|${String(e.id).padStart(6, '0')}`;
+      expect(seen.map(key)).toEqual(seen.map(key).sort());
+      expect(seen).toEqual(await t.store.entries.allBetween('2026-11-01', '2026-11-30'));
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('fails ping (so /healthz answers 503) when the server is gone', async () => {
+    const gone = createPostgresStore(openPool('postgres://ballast:pw@127.0.0.1:9/ballast'));
+    await expect(gone.ping()).rejects.toThrow();
+    await gone.close();
+  });
+
   it('never puts the password in the error when the server refuses the connection', async () => {
     const db = await freshDatabase();
     try {

@@ -39,7 +39,9 @@ export function redactUrl(url: string): string {
 }
 
 export function openPool(url: string, extra: PoolConfig = {}): Pool {
-  const pool = new Pool({ connectionString: url, types: typeParsers, ...extra });
+  // A server that does not answer must not hang /healthz or a request for minutes (the default is to
+  // wait for ever): after 5 s the query fails, and the caller answers 503 or retries.
+  const pool = new Pool({ connectionString: url, types: typeParsers, connectionTimeoutMillis: 5000, ...extra });
   // An idle client losing its connection (a server restart, a failover) must not crash the process;
   // the next query gets a fresh connection, and fails on its own if the server is still away.
   pool.on('error', () => {});
