@@ -2,32 +2,8 @@
 // the dedupe keys, the compare-and-set transitions, the orderings and the budget history's as-of rules.
 // Each scenario writes a transcript of what the store answered; the two kinds' transcripts must match,
 // and a few facts in them are pinned outright so that "equal" cannot mean "equally wrong".
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openStore } from '../../src/store';
-import type { PostgresStore } from '../../src/store/postgres';
-import type { Entry, SlackProfile } from '../../src/core/model';
-import { freshPostgresStore } from '../support/postgres';
-
-/**
- * What both kinds offer: until the port lands, the SQLite export is a synchronous generator and only
- * PostgreSQL has the one-transaction completeWithEntry (tested in postgresStore.test.ts).
- */
-type AnyStore = Omit<PostgresStore, 'reporting' | 'assignments'> & {
-  assignments: Omit<PostgresStore['assignments'], 'completeWithEntry'>;
-  reporting: Omit<PostgresStore['reporting'], 'iterateEntries'> & {
-    iterateEntries(from: string, to: string): AsyncIterable<Entry> | Iterable<Entry>;
-  };
-};
-
-interface Opened { store: AnyStore; close(): Promise<void> }
-
-async function sqlite(): Promise<Opened> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-contract-'));
-  const { store } = openStore(path.join(dir, 'b.db'));
-  return { store, close: async () => { await store.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
+import type { SlackProfile, Entry } from '../../src/core/model';
+import { STORE_KINDS, type AnyStore } from '../support/storeKinds';
 
 const profile = (id: string, extra: Partial<SlackProfile> = {}): SlackProfile => ({
   id, teamId: 'T1', name: id.toLowerCase(), realName: id, email: `${id.toLowerCase()}@example.com`, tz: 'Europe/Berlin',
@@ -289,12 +265,10 @@ const scenarios: Record<string, Scenario> = {
   },
 };
 
-const kinds: [string, () => Promise<Opened>][] = [['SQLite', sqlite], ['PostgreSQL', freshPostgresStore]];
-
 describe.each(Object.keys(scenarios))('%s', (scenario) => {
   it('answers the same on SQLite and on PostgreSQL', async () => {
     const transcripts: Record<string, Record<string, unknown>> = {};
-    for (const [kind, open] of kinds) {
+    for (const [kind, open] of STORE_KINDS) {
       const opened = await open();
       const transcript: Record<string, unknown> = {};
       const walk = normaliser();
