@@ -58,6 +58,8 @@ const scenarios: Record<string, Scenario> = {
     note('refresh keeps settings', await s.people.upsertProfile(profile('U1', { tz: 'Asia/Kolkata', realName: 'New', email: 'Mixed@Example.com' }), 10));
     note('by email, any case', await s.people.getByEmail('mixed@EXAMPLE.com'));
     note('no email', await s.people.getByEmail('nobody@example.com'));
+    await s.people.upsertProfile(profile('UE', { email: 'Émile@Example.com' }), 2);
+    note('email folds ASCII only', [(await s.people.getByEmail('Émile@example.com'))?.id, (await s.people.getByEmail('émile@example.com'))?.id]);
     await s.people.markInactive('UB');
     await s.people.setRole('U2', 'lead');
     await s.people.setRole('U3', 'admin');
@@ -291,7 +293,8 @@ const pinned: Record<string, (t: Record<string, unknown>) => void> = {
   people(t) {
     expect(t['refresh keeps settings']).toMatchObject({ tz: 'Asia/Kolkata', weeklyHours: 20, budgetMinutes: 90, budgetSetBy: 'U9' });
     expect(t['reportsOf (by real name, name, id)']).toEqual(['U3', 'U10', 'U2']);
-    expect(t.active).toEqual(['U1', 'U10', 'U2', 'U3', 'Ua']);
+    expect(t.active).toEqual(['U1', 'U10', 'U2', 'U3', 'UE', 'Ua']);
+    expect(t['email folds ASCII only']).toEqual(['UE', undefined]);
   },
   entries(t) {
     expect(t['same key again']).toEqual({ entry: (t.first as { entry: unknown }).entry, created: false });

@@ -74,8 +74,9 @@ export function pgPeopleStore({ pool }: Pg) {
       return one('SELECT * FROM people WHERE id = $1', [id]);
     },
     async getByEmail(email: string): Promise<Person | undefined> {
-      // SQLite answers the first row it finds; ORDER BY id makes that choice stable here.
-      return one('SELECT * FROM people WHERE lower(email) = lower($1) ORDER BY id LIMIT 1', [email]);
+      // SQLite's lower() folds ASCII only, as lower() does under the C collation. SQLite answers the
+      // first row it finds; ORDER BY id makes that choice stable here.
+      return one('SELECT * FROM people WHERE lower(email COLLATE "C") = lower($1 COLLATE "C") ORDER BY id LIMIT 1', [email]);
     },
     async upsertProfile(p: SlackProfile, now: number): Promise<Person> {
       return toPerson(await upsertProfile(pool, p, now));
