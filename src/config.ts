@@ -6,6 +6,15 @@ import { SLACK_USER_ID } from './core/limits';
 
 const slackId = SLACK_USER_ID;
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 const schema = z
   .object({
     SLACK_BOT_TOKEN: z
@@ -27,6 +36,11 @@ const schema = z
       .max(65535, { error: 'must be between 0 and 65535' })
       .default(3000),
     DATABASE_PATH: z.string().min(1, { error: 'must not be empty' }).default('./data/ballast.db'),
+    // The value holds a password, so no message here ever repeats it.
+    DATABASE_URL: z
+      .string()
+      .refine(isPostgresUrl, { error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/ballast' })
+      .optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -49,6 +63,8 @@ export interface Config {
   apiUrl: string;
   port: number;
   databasePath: string;
+  /** PostgreSQL instead of SQLite when set; `databasePath` is then ignored. Holds a password: never log it. */
+  databaseUrl?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   admins: string[];
   scheduler: boolean;
@@ -82,10 +98,22 @@ export function loadConfig(env: Record<string, string | undefined> = environment
     apiUrl: e.SLACK_API_URL,
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     admins: e.BALLAST_ADMINS,
     scheduler: e.BALLAST_SCHEDULER === 'on',
   };
+}
+
+/** Every configured value that must never reach a log: tokens, the signing secret, the database password. */
+export function secretsOf(config: Config): string[] {
+  const secrets = [config.botToken, config.appToken ?? '', config.signingSecret ?? ''];
+  if (config.databaseUrl) {
+    const { password } = new URL(config.databaseUrl);
+    if (password) secrets.push(password, decodeURIComponent(password));
+    secrets.push(config.databaseUrl);
+  }
+  return secrets.filter(Boolean);
 }
 
 /**

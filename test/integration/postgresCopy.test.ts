@@ -1,0 +1,131 @@
+// Moving a SQLite deployment to PostgreSQL: every table filled, copied whole, counts compared; a target
+// holding data is refused, and the copy carries on where SQLite's ids left off.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore } from '../../src/store';
+import { openDatabase } from '../../src/store/db';
+import { COPY_TABLES, CopyRefusedError, copySqliteToPostgres } from '../../src/store/postgres/copy';
+import { openPostgresStore } from '../../src/store/postgres';
+import { openPool } from '../../src/store/postgres/db';
+import type { SlackProfile } from '../../src/core/model';
+import { freshDatabase, type TestDatabase } from '../support/postgres';
+
+const profile = (id: string): SlackProfile => ({
+  id, teamId: 'T1', name: id.toLowerCase(), realName: `Name ${id}`, email: `${id.toLowerCase()}@example.com`, tz: 'Europe/Berlin',
+  isBot: false, deleted: false, statusText: 'busy', statusEmoji: ':x:', statusExpiration: 1_800_000_000,
+});
+
+let dir: string;
+let file: string;
+let target: TestDatabase;
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-copy-'));
+  file = path.join(dir, 'b.db');
+  target = await freshDatabase();
+});
+afterEach(async () => {
+  await target.drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A deployment with a row in every table, the kinds of value each column can hold, and a removed entry. */
+async function fillEverything(): Promise<void> {
+  const { store } = openStore(file);
+  // Reports are created before their manager, so the copy must not rely on row order for manager_id.
+  for (const id of ['U2', 'U3', 'M1', 'L1']) await store.people.upsertProfile(profile(id), 1_764_000_000_000);
+  await store.people.upsertProfile({ ...profile('UBOT'), isBot: true, deleted: true }, 2);
+  await store.people.setManager('U2', 'M1');
+  await store.people.setManager('U3', 'M1');
+  await store.people.setRole('L1', 'lead');
+  await store.people.setCheckin('U2', '09:15', [1, 3], false);
+  await store.people.setNudges('U2', false);
+  await store.people.setPause('U3', true, '2026-12-24');
+  await store.people.setShareStrain('U2', true);
+  await store.people.setHours('U2', 32.5, { fromWeek: '2026-W48', by: 'U2', now: 5 });
+  await store.people.setBudget('U3', 180, { fromWeek: '2026-W48', by: 'M1', now: 6 });
+  await store.people.markInactive('UBOT');
+  const base = { personId: 'U2', minutes: 30, kind: 'respond' as const, date: '2026-11-26', weekKey: '2026-W48', source: 'command' as const };
+  await store.entries.add({ ...base, network: 'linkedin', link: 'https://e.com/1', note: 'a & b', dedupeKey: 'k1' }, 10);
+  const gone = await store.entries.add(base, 11);
+  await store.entries.add({ ...base, personId: 'U3', kind: 'post', minutes: 720 }, 12);
+  await store.entries.remove(gone.entry.id, 'U2');
+  const { assignment } = await store.assignments.create({ leadId: 'L1', assigneeId: 'U2', link: 'https://x.com/1', brief: 'hi', estimateMinutes: 15, dueAt: 1_800_000_000_000 }, 13);
+  const done = await store.entries.add({ ...base, source: 'assignment', assignmentId: assignment.id, dedupeKey: `assignment:${assignment.id}` }, 14);
+  await store.assignments.transition(assignment.id, 'offered', 'done', 15, { doneMinutes: 30, entryId: done.entry.id });
+  await store.assignments.setAssigneeMessage(assignment.id, 'D1', '1.1');
+  await store.assignments.create({ leadId: 'L1', assigneeId: 'U3', link: 'https://x.com/2', brief: null, estimateMinutes: 30, dueAt: 20 }, 16);
+  await store.strain.record('U2', '2026-W48', 'back', 17);
+  await store.claims.claim({ job: 'checkin', subject: 'U2', period: '2026-11-26' }, 18);
+  await store.claims.finish({ job: 'checkin', subject: 'U2', period: '2026-11-26' }, 'sent', 19, { channel: 'D1', ts: '2.2' });
+  await store.claims.claim({ job: 'pulse', subject: 'U3', period: '2026-W48' }, 20);
+  await store.settings.set('hourlyCost', 80);
+  await store.settings.setBudgetPercent(12.5, 'M1', 21);
+  await store.settings.addHoliday('2026-12-25', 'M1');
+  await store.events.firstSighting('Ev1', 22);
+  await store.close();
+}
+
+function sqliteRows(table: string): Record<string, unknown>[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+const canonical = (rows: Record<string, unknown>[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])))
+    .map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
+
+it('copies every table whole, compares the counts, and carries on after the copied ids', async () => {
+  await fillEverything();
+  for (const table of COPY_TABLES) expect([table, sqliteRows(table).length > 0]).toEqual([table, true]);
+  const result = await copySqliteToPostgres(file, target.url);
+  expect(result.counts.map((n) => n.table)).toEqual([...COPY_TABLES]);
+  for (const n of result.counts) expect(n.target).toBe(n.source);
+
+  const pool = openPool(target.url);
+  try {
+    for (const table of COPY_TABLES) {
+      const copied = (await pool.query(`SELECT * FROM ${table}`)).rows as Record<string, unknown>[];
+      expect([table, canonical(copied)]).toEqual([table, canonical(sqliteRows(table))]);
+    }
+  } finally {
+    await pool.end();
+  }
+
+  const { store } = await openPostgresStore(target.url);
+  try {
+    expect(await store.people.reportsOf('M1')).toHaveLength(2);
+    const next = await store.entries.add({ personId: 'U3', minutes: 5, kind: 'other', date: '2026-11-27', weekKey: '2026-W48', source: 'command' }, 30);
+    expect(next.entry.id).toBeGreaterThan(Math.max(...sqliteRows('entries').map((r) => r.id as number)));
+    expect((await store.settings.get()).budgetPercent).toBe(12.5);
+  } finally {
+    await store.close();
+  }
+});
+
+it('refuses a target that already holds data, and changes nothing in it', async () => {
+  await fillEverything();
+  await copySqliteToPostgres(file, target.url);
+  const refusal = copySqliteToPostgres(file, target.url);
+  await expect(refusal).rejects.toThrow(CopyRefusedError);
+  await expect(refusal).rejects.toThrow(/already holds data \(people, entries/);
+  const pool = openPool(target.url);
+  try {
+    expect((await pool.query('SELECT COUNT(*) AS n FROM people')).rows[0].n).toBe(5);
+  } finally {
+    await pool.end();
+  }
+});
+
+it('refuses a SQLite file that is not at this version, without touching it', async () => {
+  const db = openDatabase(file);
+  db.pragma('user_version = 1');
+  db.close();
+  await expect(copySqliteToPostgres(file, target.url)).rejects.toThrow(/schema version 1 .*npm run ballast -- migrate/);
+  await expect(copySqliteToPostgres(path.join(dir, 'missing.db'), target.url)).rejects.toThrow(CopyRefusedError);
+});
