@@ -3,9 +3,10 @@
 // what is its own (a receiver, a scheduler, a command), so their copies cannot drift apart.
 import type { DestinationStream } from 'pino';
 import { WebClient } from '@slack/web-api';
-import type { Config } from './config';
+import { secretsOf, type Config } from './config';
 import { boltLogger, createLogger, type Log } from './logger';
 import { openSqliteStore } from './store';
+import { openPostgresStore } from './store/postgres';
 import type { Db, MigrationResult } from './store/db';
 import type { Store } from './services/store';
 import type { Clock, Deps, SlackPort } from './services/ports';
@@ -14,12 +15,10 @@ import { warningsAfterLog } from './services/warnings';
 
 /** What the composition reads from the config; a bench or test passes just these. */
 export type ComposeConfig = Pick<Config, 'botToken' | 'apiUrl' | 'admins' | 'logLevel'> &
-  Partial<Pick<Config, 'appToken' | 'signingSecret'>>;
+  Partial<Pick<Config, 'appToken' | 'signingSecret' | 'databaseUrl'>>;
 
-/** Every configured secret: the logger scrubs each one from whatever it prints. */
-export function secretsOf(config: ComposeConfig): string[] {
-  return [config.botToken, config.appToken ?? '', config.signingSecret ?? ''].filter(Boolean);
-}
+/** Every configured secret (config.ts says which): the logger scrubs each one from whatever it prints. */
+export { secretsOf } from './config';
 
 export function composeLogger(
   config: ComposeConfig, opts: { destination?: DestinationStream; level?: string } = {},
@@ -48,6 +47,21 @@ export function openConfiguredStore(config: Pick<Config, 'databasePath'>): {
   const { store, raw, migration } = openSqliteStore(config.databasePath);
   const port: Store = store;
   return { store: port, raw: { kind: 'sqlite', db: raw }, migration };
+}
+
+/**
+ * The database the app and the CLI run on: PostgreSQL when DATABASE_URL is set (DATABASE_PATH is then
+ * ignored), else the SQLite file. Only SQLite hands out a raw connection (for its tests and benches).
+ */
+export async function openStoreFor(config: Pick<Config, 'databasePath' | 'databaseUrl'>): Promise<{
+  store: Store; raw: RawDatabase | null; migration: MigrationResult;
+}> {
+  if (config.databaseUrl) {
+    const { store, migration } = await openPostgresStore(config.databaseUrl);
+    const port: Store = store;
+    return { store: port, raw: null, migration };
+  }
+  return openConfiguredStore(config);
 }
 
 export interface ComposeParts {

@@ -106,7 +106,9 @@ export function loadConfig(env: Record<string, string | undefined> = environment
 }
 
 /** Every configured value that must never reach a log: tokens, the signing secret, the database password. */
-export function secretsOf(config: Config): string[] {
+export function secretsOf(
+  config: Pick<Config, 'botToken'> & Partial<Pick<Config, 'appToken' | 'signingSecret' | 'databaseUrl'>>,
+): string[] {
   const secrets = [config.botToken, config.appToken ?? '', config.signingSecret ?? ''];
   if (config.databaseUrl) {
     const { password } = new URL(config.databaseUrl);

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { boltLogger, type Log } from './logger';
 import type { Store } from './services/store';
 import { webClientOptions } from './slack/webApi';
-import { composeDeps, composeLogger, openConfiguredStore, type RawDatabase } from './composition';
+import { composeDeps, composeLogger, openStoreFor, type RawDatabase } from './composition';
 import { registerListeners } from './slack/listeners';
 import type { ListenerDeps } from './slack/listeners/context';
 import type { Clock } from './services/ports';
@@ -36,8 +36,8 @@ export interface StartOptions {
 export interface Ballast {
   app: App;
   store: Store;
-  /** The connection behind the store, for the test support (test/support/db.ts) only. */
-  raw: RawDatabase;
+  /** The connection behind the store, for the test support (test/support/db.ts) only; null on PostgreSQL. */
+  raw: RawDatabase | null;
   deps: ListenerDeps;
   log: Log;
   /** Present when BALLAST_SCHEDULER=on. */
@@ -100,7 +100,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const log = composeLogger(config, { destination: opts.logDestination });
-  const { store, raw, migration } = openConfiguredStore(config);
+  const { store, raw, migration } = await openStoreFor(config);
   if (migration.applied.length) log.info({ applied: migration.applied, version: migration.to }, 'database migrated');
 
   const logger = boltLogger(log);

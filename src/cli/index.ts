@@ -2,9 +2,11 @@
 import { loadConfig, ConfigError, environment, type Config } from '../config';
 import { DatabaseTooNewError } from '../services/store';
 import { systemClock } from '../clock';
-import { openConfiguredStore } from '../composition';
+import { openStoreFor } from '../composition';
 import { jobsCommand } from './jobs';
 import { dataCommands } from './data';
+import { dbCommand } from './dbCopy';
+import { BackupNotSupportedError } from '../store/postgres';
 import type { CliCommand, CliIo } from './types';
 
 export type { CliCommand, CliIo } from './types';
@@ -18,6 +20,8 @@ const USAGE = `Usage: npm run ballast -- <command>
   roster import <file.csv>        set people, managers, hours, budgets and roles (all or nothing)
   roster export                   the roster, in the import format, to stdout
   export entries [--from D] [--to D]  every entry as CSV to stdout
+  db copy --from <sqlite file> --to <postgres url>
+                                  move a whole SQLite deployment to an empty PostgreSQL database
 `;
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -31,7 +35,16 @@ const COMMANDS: Record<string, CliCommand> = {
       io.err('backup needs a file: npm run ballast -- backup ./ballast-backup.db');
       return 2;
     }
-    await store.backup(file);
+    try {
+      await store.backup(file);
+    } catch (e) {
+      // PostgreSQL: the server's own tool does it; the error says which.
+      if (e instanceof BackupNotSupportedError) {
+        io.err(e.message);
+        return 1;
+      }
+      throw e;
+    }
     io.out(`backup written to ${file}`);
     return 0;
   },
@@ -59,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return name ? 0 : 2;
   }
+  if (name === 'db') return dbCommand(args, io);
   const command = COMMANDS[name];
   if (!command) {
     io.err(`unknown command "${name}"\n${USAGE}`);
@@ -74,9 +88,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  let opened: ReturnType<typeof openConfiguredStore>;
+  let opened: Awaited<ReturnType<typeof openStoreFor>>;
   try {
-    opened = openConfiguredStore(config);
+    opened = await openStoreFor(config);
   } catch (e) {
     if (e instanceof DatabaseTooNewError) {
       io.err(e.message);

@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store';
+import { openSqliteStore } from '../../src/store';
 import { openDatabase } from '../../src/store/db';
 import { COPY_TABLES, CopyRefusedError, copySqliteToPostgres } from '../../src/store/postgres/copy';
 import { openPostgresStore } from '../../src/store/postgres';
 import { openPool } from '../../src/store/postgres/db';
 import type { SlackProfile } from '../../src/core/model';
 import { freshDatabase, type TestDatabase } from '../support/postgres';
+import { runCli, type CliIo } from '../../src/cli';
 
 const profile = (id: string): SlackProfile => ({
   id, teamId: 'T1', name: id.toLowerCase(), realName: `Name ${id}`, email: `${id.toLowerCase()}@example.com`, tz: 'Europe/Berlin',
@@ -32,7 +33,7 @@ afterEach(async () => {
 
 /** A deployment with a row in every table, the kinds of value each column can hold, and a removed entry. */
 async function fillEverything(): Promise<void> {
-  const { store } = openStore(file);
+  const { store } = openSqliteStore(file);
   // Reports are created before their manager, so the copy must not rely on row order for manager_id.
   for (const id of ['U2', 'U3', 'M1', 'L1']) await store.people.upsertProfile(profile(id), 1_764_000_000_000);
   await store.people.upsertProfile({ ...profile('UBOT'), isBot: true, deleted: true }, 2);
@@ -128,4 +129,56 @@ it('refuses a SQLite file that is not at this version, without touching it', asy
   db.close();
   await expect(copySqliteToPostgres(file, target.url)).rejects.toThrow(/schema version 1 .*npm run ballast -- migrate/);
   await expect(copySqliteToPostgres(path.join(dir, 'missing.db'), target.url)).rejects.toThrow(CopyRefusedError);
+});
+
+describe('npm run ballast -- db copy', () => {
+  async function cli(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { DATABASE_PATH: path.join(dir, 'unused.db') }, clock: { now: () => 0 } };
+    return { code: await runCli(args, io), out, err };
+  }
+
+  it('moves the whole file, prints each table with both counts, and never the password', async () => {
+    await fillEverything();
+    const r = await cli(['db', 'copy', '--from', file, '--to', target.url]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContainEqual('entries: 3 → 3');
+    expect(r.out[r.out.length - 1]).toMatch(/every table's count matches$/);
+    const password = new URL(target.url).password;
+    expect(password.length).toBeGreaterThan(0);
+    expect(r.out.join('\n')).not.toContain(password);
+    const { store } = await openPostgresStore(target.url);
+    expect((await store.entries.allOf('U2')).map((e) => e.note)).toContain('a & b');
+    await store.close();
+  });
+
+  it('refuses a second copy into the now full target, with exit code 1', async () => {
+    await fillEverything();
+    expect((await cli(['db', 'copy', '--from', file, '--to', target.url])).code).toBe(0);
+    const again = await cli(['db', 'copy', '--from', file, '--to', target.url]);
+    expect(again.code).toBe(1);
+    expect(again.err.join('\n')).toMatch(/^db copy refused: .*already holds data/);
+    expect(again.err.join('\n')).not.toContain(new URL(target.url).password);
+  });
+
+  it.each([
+    [['db', 'copy', '--from', 'x.db']],
+    [['db', 'copy', '--to', 'postgres://h/db']],
+    [['db', 'copy', '--from', 'x.db', '--to', 'mysql://h/db']],
+    [['db', 'move', '--from', 'x.db', '--to', 'postgres://h/db']],
+  ])('answers %j with the usage and exit code 2', async (args) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toContain('db copy needs both ends');
+  });
+});
+
+it('`backup` on PostgreSQL says to use pg_dump instead, with exit code 1', async () => {
+  const err: string[] = [];
+  const io: CliIo = { out: () => undefined, err: (l) => err.push(l), env: { DATABASE_URL: target.url }, clock: { now: () => 0 } };
+  expect(await runCli(['backup', path.join(dir, 'x.db')], io)).toBe(1);
+  expect(err.join('\n')).toContain('pg_dump --format=custom');
+  expect(fs.existsSync(path.join(dir, 'x.db'))).toBe(false);
 });

@@ -12,7 +12,7 @@ import { runPulse } from '../../src/jobs/pulse';
 import { digests } from '../../src/jobs/digests';
 import { runNudges } from '../../src/jobs/nudges';
 import type { Deps } from '../../src/services/ports';
-import type { Store } from '../../src/store';
+import type { Store } from '../../src/services/store';
 import { createPostgresStore, openPostgresStore, type PostgresStore } from '../../src/store/postgres';
 import { openPool } from '../../src/store/postgres/db';
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';

@@ -8,12 +8,13 @@ import type { RawDatabase } from '../../src/composition';
 export type Row = Record<string, unknown>;
 
 /** Anything that leads to the app's database: a test app, a started Ballast, or the raw handle. */
-export type DbSource = { ballast: { raw: RawDatabase } } | { raw: RawDatabase } | RawDatabase;
+export type DbSource = { ballast: { raw: RawDatabase | null } } | { raw: RawDatabase | null } | RawDatabase;
 
 function rawOf(source: DbSource): RawDatabase {
-  if ('ballast' in source) return source.ballast.raw;
-  if ('raw' in source) return source.raw;
-  return source;
+  const raw = 'ballast' in source ? source.ballast.raw : 'raw' in source ? source.raw : source;
+  // On PostgreSQL the app hands out no raw connection: such a test reads through the store port.
+  if (raw === null) throw new Error('this test reads SQLite directly; on PostgreSQL read through the store port');
+  return raw;
 }
 
 // Property tests run the same few queries tens of thousands of times: prepare each once per connection.

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore } from '../../src/store';
+import { openSqliteStore } from '../../src/store';
 import type { PostgresStore } from '../../src/store/postgres';
 import type { Entry } from '../../src/core/model';
 import { freshPostgresStore } from './postgres';
@@ -28,7 +28,7 @@ export interface OpenedStore {
 /** A migrated SQLite store on a new file in a temporary folder. */
 export async function freshSqliteStore(): Promise<OpenedStore> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-store-'));
-  const { store } = openStore(path.join(dir, 'b.db'));
+  const { store } = openSqliteStore(path.join(dir, 'b.db'));
   return {
     store,
     async close() {

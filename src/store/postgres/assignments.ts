@@ -2,7 +2,8 @@
 // under READ COMMITTED a second UPDATE … WHERE state = $from waits for the first, re-reads the row and
 // finds it moved on, so exactly one wins.
 import { transaction, type Pg } from './db';
-import type { Assignment, AssignmentState, Entry, NewEntry } from '../../core/model';
+import type { Assignment, AssignmentState, NewEntry } from '../../core/model';
+import type { CompletedWithEntry } from '../../core/records';
 import { toEntry, type EntryRow } from '../entries';
 import { OPEN_STATES_SQL } from '../../core/limits';
 import type { NewAssignment, assignmentsStore } from '../assignments';
@@ -71,10 +72,24 @@ export function pgAssignmentsStore({ pool }: Pg) {
      * false when it was no longer in any of `from` (another submission or replica got there first);
      * the entry then stands as logged, exactly as a redelivery would find it.
      */
+    /**
+     * One transaction, as on SQLite: with the assignment's row locked, if it is still in one of `from`,
+     * log `entry` (or find the one its dedupe key already logged) and move it to done with that entry;
+     * otherwise write nothing.
+     */
     async completeWithEntry(
       id: number, from: readonly AssignmentState[], entry: NewEntry, now: number,
-    ): Promise<{ entry: Entry; created: boolean; moved: boolean }> {
+    ): Promise<CompletedWithEntry> {
       return transaction(pool, async (c) => {
+        const current = (await c.query<Row>('SELECT * FROM assignments WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        if (!current) throw new Error(`assignment ${id} does not exist`);
+        const byDedupe = async () => (entry.dedupeKey === undefined
+          ? undefined
+          : (await c.query<EntryRow>('SELECT * FROM entries WHERE dedupe_key = $1', [entry.dedupeKey])).rows[0]);
+        if (!from.includes(current.state)) {
+          const earlier = await byDedupe();
+          return { entry: earlier ? toEntry(earlier) : null, created: false, moved: false, assignment: toAssignment(current) };
+        }
         const inserted = await c.query<EntryRow>(`
           INSERT INTO entries (person_id, minutes, kind, network, link, note, date, week_key, source, assignment_id,
                                dedupe_key, created_at)
@@ -82,12 +97,12 @@ export function pgAssignmentsStore({ pool }: Pg) {
           ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
         [entry.personId, entry.minutes, entry.kind, entry.network ?? null, entry.link ?? null, entry.note ?? null, entry.date,
           entry.weekKey, entry.source, entry.assignmentId ?? null, entry.dedupeKey ?? null, now]);
-        const row = inserted.rows[0]
-          ?? (await c.query<EntryRow>('SELECT * FROM entries WHERE dedupe_key = $1', [entry.dedupeKey])).rows[0];
+        const row = inserted.rows[0] ?? (await byDedupe());
         if (!row) throw new Error('entry with this dedupe key was removed while the assignment was being completed');
-        const moved = await c.query(`UPDATE assignments SET state = 'done', updated_at = $3, done_minutes = $4, entry_id = $5
-          WHERE id = $1 AND state = ANY($2::text[])`, [id, from, now, row.minutes, row.id]);
-        return { entry: toEntry(row), created: inserted.rows.length === 1, moved: moved.rowCount === 1 };
+        const moved = await c.query<Row>(`UPDATE assignments SET state = 'done', updated_at = $3, done_minutes = $4, entry_id = $5
+          WHERE id = $1 AND state = $2 RETURNING *`, [id, current.state, now, row.minutes, row.id]);
+        const after = moved.rows[0] ?? current;
+        return { entry: toEntry(row), created: inserted.rows.length === 1, moved: moved.rowCount === 1, assignment: toAssignment(after) };
       });
     },
     async setAssigneeMessage(id: number, channel: string, ts: string): Promise<boolean> {

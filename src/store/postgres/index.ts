@@ -2,7 +2,7 @@
 // for many replicas on one server.
 import type { Pool } from 'pg';
 import type { MigrationResult } from '../db';
-import type { createStore } from '../index';
+import type { Store } from '../../services/store';
 import { migratePostgres, openPool, redactUrl, type Pg } from './db';
 import { pgPeopleStore } from './people';
 import { pgEntriesStore } from './entries';
@@ -53,15 +53,8 @@ export function createPostgresStore(pool: Pool) {
 
 export type PostgresStore = ReturnType<typeof createPostgresStore>;
 
-// Conformance with the SQLite store, method by method, minus its `db` and with the export streaming
-// asynchronously (the change the store port makes on both sides).
-type SqliteStore = ReturnType<typeof createStore>;
-type Conforming = Omit<SqliteStore, 'db' | 'reporting'> & {
-  reporting: Omit<SqliteStore['reporting'], 'iterateEntries'> & {
-    iterateEntries(from: string, to: string): AsyncIterable<Awaited<ReturnType<SqliteStore['entries']['get']>> & object>;
-  };
-};
-export const conforms = (s: PostgresStore): Conforming => s;
+// Conformance with the services' port, method by method: tsc checks it here.
+export const conforms = (s: PostgresStore): Store => s;
 
 /** Connect, migrate (under the advisory lock) and wrap. Errors never carry the URL's password. */
 export async function openPostgresStore(url: string): Promise<{ store: PostgresStore; migration: MigrationResult }> {
