@@ -5,14 +5,15 @@ import type { CompletedWithEntry, NewAssignment } from '../core/records';
 import { OPEN_STATES_SQL } from '../core/limits';
 import { entryInserter, toEntry, type EntryRow } from './entries';
 
-interface Row {
+/** A row as both databases return it (shared with store/postgres/assignments.ts). */
+export interface AssignmentRow {
   id: number; lead_id: string; assignee_id: string; link: string; brief: string | null; estimate_minutes: number;
   due_at: number; state: AssignmentState; decline_reason: string | null; done_minutes: number | null;
   entry_id: number | null; assignee_channel: string | null; assignee_ts: string | null; lead_channel: string | null;
   lead_ts: string | null; created_at: number; updated_at: number;
 }
 
-const toAssignment = (r: Row): Assignment => ({
+export const toAssignment = (r: AssignmentRow): Assignment => ({
   id: r.id, leadId: r.lead_id, assigneeId: r.assignee_id, link: r.link, brief: r.brief,
   estimateMinutes: r.estimate_minutes, dueAt: r.due_at, state: r.state, declineReason: r.decline_reason,
   doneMinutes: r.done_minutes, entryId: r.entry_id, assigneeChannel: r.assignee_channel, assigneeTs: r.assignee_ts,
@@ -30,9 +31,9 @@ export function assignmentsStore(db: Db) {
     SELECT @leadId, @assigneeId, @link, @brief, @estimateMinutes, @dueAt, 'offered', @now, @now
     WHERE NOT EXISTS (
       SELECT 1 FROM assignments WHERE assignee_id = @assigneeId AND link = @link AND state IN ${OPEN_STATES_SQL})`);
-  const openFor = db.prepare<[string, string], Row>(
+  const openFor = db.prepare<[string, string], AssignmentRow>(
     `SELECT * FROM assignments WHERE assignee_id = ? AND link = ? AND state IN ${OPEN_STATES_SQL} ORDER BY id LIMIT 1`);
-  const byId = db.prepare<[number], Row>('SELECT * FROM assignments WHERE id = ?');
+  const byId = db.prepare<[number], AssignmentRow>('SELECT * FROM assignments WHERE id = ?');
   const cas = db.prepare(`
     UPDATE assignments SET state = @to, updated_at = @now,
       decline_reason = COALESCE(@declineReason, decline_reason),
@@ -42,15 +43,15 @@ export function assignmentsStore(db: Db) {
   const setAssigneeMessage = db.prepare(
     'UPDATE assignments SET assignee_channel = ?, assignee_ts = ? WHERE id = ? AND assignee_ts IS NULL');
   const setLeadThread = db.prepare('UPDATE assignments SET lead_channel = ?, lead_ts = ? WHERE id = ? AND lead_ts IS NULL');
-  const ofAssignee = db.prepare<[string], Row>('SELECT * FROM assignments WHERE assignee_id = ? ORDER BY due_at, id');
-  const ofLead = db.prepare<[string], Row>('SELECT * FROM assignments WHERE lead_id = ? ORDER BY due_at, id');
+  const ofAssignee = db.prepare<[string], AssignmentRow>('SELECT * FROM assignments WHERE assignee_id = ? ORDER BY due_at, id');
+  const ofLead = db.prepare<[string], AssignmentRow>('SELECT * FROM assignments WHERE lead_id = ? ORDER BY due_at, id');
   const openEstimates = db.prepare<[string], { m: number }>(
     `SELECT COALESCE(SUM(estimate_minutes), 0) AS m FROM assignments WHERE assignee_id = ? AND state IN ${OPEN_STATES_SQL}`);
   const createdSince = db.prepare<[number], { assignee_id: string; n: number }>(
     'SELECT assignee_id, COUNT(*) AS n FROM assignments WHERE created_at >= ? GROUP BY assignee_id');
-  const openDueBy = db.prepare<[number], Row>(
+  const openDueBy = db.prepare<[number], AssignmentRow>(
     `SELECT * FROM assignments WHERE state IN ${OPEN_STATES_SQL} AND due_at <= ? ORDER BY due_at, id`);
-  const expiredSince = db.prepare<[number], Row>(
+  const expiredSince = db.prepare<[number], AssignmentRow>(
     "SELECT * FROM assignments WHERE state = 'expired' AND due_at >= ? ORDER BY due_at, id");
   const withLink = db.prepare<[string, string], { assignee_id: string }>(
     'SELECT DISTINCT assignee_id FROM assignments WHERE lead_id = ? AND link = ?');
@@ -60,7 +61,7 @@ export function assignmentsStore(db: Db) {
   const loggedAll = db.prepare<[string, string], { person_id: string; m: number }>(
     'SELECT person_id, SUM(minutes) AS m FROM entries WHERE date BETWEEN ? AND ? GROUP BY person_id');
 
-  const one = (r: Row | undefined) => (r ? toAssignment(r) : undefined);
+  const one = (r: AssignmentRow | undefined) => (r ? toAssignment(r) : undefined);
 
   const insertEntry = entryInserter(db);
   const entryByDedupe = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE dedupe_key = ?');

@@ -3,12 +3,13 @@ import type { Db } from './db';
 import type { Claim, ClaimStatus } from '../core/model';
 import type { ClaimKey } from '../core/records';
 
-interface Row {
+/** A row as both databases return it (shared with store/postgres/claims.ts). */
+export interface ClaimRow {
   job: string; subject: string; period: string; status: ClaimStatus; detail: string | null;
   channel: string | null; ts: string | null; claimed_at: number; done_at: number | null;
 }
 
-const toClaim = (r: Row): Claim => ({
+export const toClaim = (r: ClaimRow): Claim => ({
   job: r.job, subject: r.subject, period: r.period, status: r.status, detail: r.detail, channel: r.channel,
   ts: r.ts, claimedAt: r.claimed_at, doneAt: r.done_at,
 });
@@ -20,12 +21,12 @@ export function claimsStore(db: Db) {
     'INSERT INTO claims (job, subject, period, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const finish = db.prepare(
     'UPDATE claims SET status = ?, detail = ?, channel = ?, ts = ?, done_at = ? WHERE job = ? AND subject = ? AND period = ?');
-  const get = db.prepare<[string, string, string], Row>(
+  const get = db.prepare<[string, string, string], ClaimRow>(
     'SELECT * FROM claims WHERE job = ? AND subject = ? AND period = ?');
   const release = db.prepare("DELETE FROM claims WHERE job = ? AND subject = ? AND period = ? AND status = 'claimed'");
-  const byJob = db.prepare<[string], Row>('SELECT * FROM claims WHERE job = ? ORDER BY claimed_at');
-  const byJobSince = db.prepare<[string, number], Row>('SELECT * FROM claims WHERE job = ? AND claimed_at >= ? ORDER BY claimed_at');
-  const latestForSubject = db.prepare<[string, string], Row>(
+  const byJob = db.prepare<[string], ClaimRow>('SELECT * FROM claims WHERE job = ? ORDER BY claimed_at');
+  const byJobSince = db.prepare<[string, number], ClaimRow>('SELECT * FROM claims WHERE job = ? AND claimed_at >= ? ORDER BY claimed_at');
+  const latestForSubject = db.prepare<[string, string], ClaimRow>(
     'SELECT * FROM claims WHERE job = ? AND subject = ? ORDER BY claimed_at DESC LIMIT 1');
 
   return {

@@ -7,25 +7,13 @@ import type { CompletedWithEntry } from '../../core/records';
 import { toEntry, type EntryRow } from '../entries';
 import { OPEN_STATES_SQL } from '../../core/limits';
 import type { NewAssignment, assignmentsStore } from '../assignments';
+import { toAssignment, type AssignmentRow } from '../assignments';
 
-interface Row {
-  id: number; lead_id: string; assignee_id: string; link: string; brief: string | null; estimate_minutes: number;
-  due_at: number; state: AssignmentState; decline_reason: string | null; done_minutes: number | null;
-  entry_id: number | null; assignee_channel: string | null; assignee_ts: string | null; lead_channel: string | null;
-  lead_ts: string | null; created_at: number; updated_at: number;
-}
-
-const toAssignment = (r: Row): Assignment => ({
-  id: r.id, leadId: r.lead_id, assigneeId: r.assignee_id, link: r.link, brief: r.brief,
-  estimateMinutes: r.estimate_minutes, dueAt: r.due_at, state: r.state, declineReason: r.decline_reason,
-  doneMinutes: r.done_minutes, entryId: r.entry_id, assigneeChannel: r.assignee_channel, assigneeTs: r.assignee_ts,
-  leadChannel: r.lead_channel, leadTs: r.lead_ts, createdAt: r.created_at, updatedAt: r.updated_at,
-});
 
 export function pgAssignmentsStore({ pool }: Pg) {
-  const list = async (sql: string, values: unknown[] = []) => (await pool.query<Row>(sql, values)).rows.map(toAssignment);
+  const list = async (sql: string, values: unknown[] = []) => (await pool.query<AssignmentRow>(sql, values)).rows.map(toAssignment);
   const one = async (sql: string, values: unknown[]) => {
-    const r = (await pool.query<Row>(sql, values)).rows[0];
+    const r = (await pool.query<AssignmentRow>(sql, values)).rows[0];
     return r ? toAssignment(r) : undefined;
   };
   const byPerson = async (sql: string, values: unknown[] = []) =>
@@ -81,7 +69,7 @@ export function pgAssignmentsStore({ pool }: Pg) {
       id: number, from: readonly AssignmentState[], entry: NewEntry, now: number,
     ): Promise<CompletedWithEntry> {
       return transaction(pool, async (c) => {
-        const current = (await c.query<Row>('SELECT * FROM assignments WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        const current = (await c.query<AssignmentRow>('SELECT * FROM assignments WHERE id = $1 FOR UPDATE', [id])).rows[0];
         if (!current) throw new Error(`assignment ${id} does not exist`);
         const byDedupe = async () => (entry.dedupeKey === undefined
           ? undefined
@@ -99,7 +87,7 @@ export function pgAssignmentsStore({ pool }: Pg) {
           entry.weekKey, entry.source, entry.assignmentId ?? null, entry.dedupeKey ?? null, now]);
         const row = inserted.rows[0] ?? (await byDedupe());
         if (!row) throw new Error('entry with this dedupe key was removed while the assignment was being completed');
-        const moved = await c.query<Row>(`UPDATE assignments SET state = 'done', updated_at = $3, done_minutes = $4, entry_id = $5
+        const moved = await c.query<AssignmentRow>(`UPDATE assignments SET state = 'done', updated_at = $3, done_minutes = $4, entry_id = $5
           WHERE id = $1 AND state = $2 RETURNING *`, [id, current.state, now, row.minutes, row.id]);
         const after = moved.rows[0] ?? current;
         return { entry: toEntry(row), created: inserted.rows.length === 1, moved: moved.rowCount === 1, assignment: toAssignment(after) };

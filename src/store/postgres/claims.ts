@@ -3,19 +3,11 @@
 import type { Pg } from './db';
 import type { Claim, ClaimStatus } from '../../core/model';
 import type { ClaimKey, claimsStore } from '../claims';
+import { toClaim, type ClaimRow } from '../claims';
 
-interface Row {
-  job: string; subject: string; period: string; status: ClaimStatus; detail: string | null;
-  channel: string | null; ts: string | null; claimed_at: number; done_at: number | null;
-}
-
-const toClaim = (r: Row): Claim => ({
-  job: r.job, subject: r.subject, period: r.period, status: r.status, detail: r.detail, channel: r.channel,
-  ts: r.ts, claimedAt: r.claimed_at, doneAt: r.done_at,
-});
 
 export function pgClaimsStore({ pool }: Pg) {
-  const list = async (sql: string, values: unknown[]) => (await pool.query<Row>(sql, values)).rows.map(toClaim);
+  const list = async (sql: string, values: unknown[]) => (await pool.query<ClaimRow>(sql, values)).rows.map(toClaim);
   const store = {
     async claim(k: ClaimKey, now: number): Promise<boolean> {
       const r = await pool.query('INSERT INTO claims (job, subject, period, claimed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
@@ -33,7 +25,7 @@ export function pgClaimsStore({ pool }: Pg) {
       await pool.query("DELETE FROM claims WHERE job = $1 AND subject = $2 AND period = $3 AND status = 'claimed'", [k.job, k.subject, k.period]);
     },
     async get(k: ClaimKey): Promise<Claim | undefined> {
-      const r = await pool.query<Row>('SELECT * FROM claims WHERE job = $1 AND subject = $2 AND period = $3', [k.job, k.subject, k.period]);
+      const r = await pool.query<ClaimRow>('SELECT * FROM claims WHERE job = $1 AND subject = $2 AND period = $3', [k.job, k.subject, k.period]);
       return r.rows[0] ? toClaim(r.rows[0]) : undefined;
     },
     async ofJob(job: string): Promise<Claim[]> {
@@ -43,7 +35,7 @@ export function pgClaimsStore({ pool }: Pg) {
       return list('SELECT * FROM claims WHERE job = $1 AND claimed_at >= $2 ORDER BY claimed_at', [job, since]);
     },
     async latest(job: string, subject: string): Promise<Claim | undefined> {
-      const r = await pool.query<Row>('SELECT * FROM claims WHERE job = $1 AND subject = $2 ORDER BY claimed_at DESC LIMIT 1', [job, subject]);
+      const r = await pool.query<ClaimRow>('SELECT * FROM claims WHERE job = $1 AND subject = $2 ORDER BY claimed_at DESC LIMIT 1', [job, subject]);
       return r.rows[0] ? toClaim(r.rows[0]) : undefined;
     },
   };
