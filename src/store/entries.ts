@@ -50,6 +50,14 @@ export function entriesStore(db: Db) {
   const byId = db.prepare<[number], EntryRow>('SELECT * FROM entries WHERE id = ?');
   const latest = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE person_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
   const remove = db.prepare('DELETE FROM entries WHERE id = ? AND person_id = ?');
+  // An assignment marked done points at the entry its minutes were logged as: removing that entry
+  // keeps the assignment done (with its minutes) and drops only the link to the entry.
+  const unlinkAssignment = db.prepare(`UPDATE assignments SET entry_id = NULL
+    WHERE entry_id = ? AND EXISTS (SELECT 1 FROM entries WHERE id = ? AND person_id = ?)`);
+  const removeOwned = db.transaction((id: number, personId: string): boolean => {
+    unlinkAssignment.run(id, id, personId);
+    return remove.run(id, personId).changes === 1;
+  });
   const inRange = db.prepare<[string, string, string], EntryRow>(
     'SELECT * FROM entries WHERE person_id = ? AND date BETWEEN ? AND ? ORDER BY date, created_at, id');
   const minutesInRange = db.prepare<[string, string, string], { m: number }>(
@@ -84,7 +92,7 @@ export function entriesStore(db: Db) {
     },
     /** Remove one of the person's own entries; false if it was not theirs or already gone. */
     async remove(id: number, personId: string): Promise<boolean> {
-      return remove.run(id, personId).changes === 1;
+      return removeOwned.immediate(id, personId);
     },
     /**
      * Change one of the person's own entries (what was logged, not who or how); the week key moves with

@@ -1,5 +1,5 @@
 // Engagement entries on PostgreSQL; mirrors src/store/entries.ts.
-import type { Pg } from './db';
+import { transaction, type Pg } from './db';
 import type { Entry, NewEntry } from '../../core/model';
 import type { IsoDate, Kind } from '../../core/types';
 import { toEntry, type EntryPatch, type EntryRow, type entriesStore } from '../entries';
@@ -37,8 +37,13 @@ export function pgEntriesStore({ pool }: Pg) {
     async latestOf(personId: string): Promise<Entry | undefined> {
       return one('SELECT * FROM entries WHERE person_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [personId]);
     },
+    /** As on SQLite: an assignment done with this entry stays done and loses only its link to it. */
     async remove(id: number, personId: string): Promise<boolean> {
-      return (await pool.query('DELETE FROM entries WHERE id = $1 AND person_id = $2', [id, personId])).rowCount === 1;
+      return transaction(pool, async (c) => {
+        await c.query(`UPDATE assignments SET entry_id = NULL
+          WHERE entry_id = $1 AND EXISTS (SELECT 1 FROM entries WHERE id = $1 AND person_id = $2)`, [id, personId]);
+        return (await c.query('DELETE FROM entries WHERE id = $1 AND person_id = $2', [id, personId])).rowCount === 1;
+      });
     },
     async updateOwned(id: number, personId: string, patch: EntryPatch): Promise<Entry | undefined> {
       return one(`
