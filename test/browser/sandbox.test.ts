@@ -1,8 +1,10 @@
-// The sandbox through a real browser: Debian's Chromium, headless, driven by playwright-core. Nothing is downloaded.
+// The sandbox through a real browser: the Chromium shipped inside the @sparticuz/chromium npm package,
+// headless, driven by playwright-core. `npm install` brings it; nothing is downloaded or installed by hand.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import packagedChromium from '@sparticuz/chromium';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { JOBS } from '../../src/jobs';
 import { formatMinutes } from '../../src/core/duration';
@@ -10,7 +12,6 @@ import { localDate, weekDates } from '../../src/core/time';
 
 jest.setTimeout(60_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
@@ -24,10 +25,11 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium); .ci/run does this in CI.`);
+  // The package unpacks its Chromium into the temp folder once and gives its path.
+  const executablePath = await packagedChromium.executablePath();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-sandbox-'));
   sandbox = await startSandbox({ port: 0, dbPath: path.join(dir, 'sandbox.db'), now: NOW, logLevel: 'warn' });
-  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS });
+  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath, headless: true, args: ARGS });
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(10_000);
 });
