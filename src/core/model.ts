@@ -114,4 +114,10 @@ export interface Claim {
   ts: string | null;
   claimedAt: number;
   doneAt: number | null;
+  /** Who holds (or held) it: the replica and which of its sends; null for a claim without a lease. */
+  holder: string | null;
+  /** Epoch ms after which a claim still 'claimed' may be taken over; null: never. */
+  leaseUntil: number | null;
+  /** 1, plus one per takeover. */
+  attempts: number;
 }

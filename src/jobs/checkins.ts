@@ -3,7 +3,7 @@ import type { Person } from '../core/model';
 import { checkinTimeOf, commonSkip, dailySlot } from '../core/schedule';
 import { checkinQuestion } from '../slack/blocks/checkin';
 import { CHECKIN_JOB } from '../services/checkins';
-import { sendOnce } from '../services/sendOnce';
+import { alreadyClaimed, sendOnce } from '../services/sendOnce';
 import { dmDirect } from '../services/directDm';
 import { freshPerson, idle, inactive, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
 import type { Job } from './types';
@@ -21,7 +21,7 @@ export async function checkinFor(ctx: PassContext, p: Person): Promise<Verdict> 
   const key = { job: CHECKIN_JOB, subject: p.id, period: slot.date };
   const what = `check-in for ${slot.date}`;
   // Cheap early exit for every tick after the send; sendOnce's claim is what guarantees once.
-  if (await deps.store.claims.get(key)) return skipped(`${what} already sent`);
+  if (await alreadyClaimed(deps, key)) return skipped(`${what} already sent`);
   const person = await freshPerson(ctx, p);
   if (!person) return inactive(`${what} skipped: Slack says the account is gone; marked inactive`);
   const why = commonSkip(person, slot.date, atMs, ctx.holidays);

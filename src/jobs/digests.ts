@@ -1,7 +1,7 @@
 // The weekly manager digest job: one pass as of an instant; each due manager gets last week's digest once.
 import { emptyReport, type Job } from './types';
 import { buildDigests, digestRequestsAt, type DigestRequest } from '../services/digests';
-import { dm, sendOnce } from '../services/sendOnce';
+import { alreadyClaimed, dm, sendOnce } from '../services/sendOnce';
 import { digestWindow } from '../core/digest';
 import { digestMessage } from '../slack/blocks/digest';
 import { PASS_CONCURRENCY } from './pass';
@@ -22,7 +22,7 @@ export const digests: Job = async (deps, atMs, { dryRun }) => {
   for (const r of requests) {
     let period = periodOf.get(r.today);
     if (!period) periodOf.set(r.today, (period = digestWindow(r.today).weekKeys.at(-1)!));
-    if (await deps.store.claims.get({ job: DIGEST_JOB, subject: r.managerId, period })) {
+    if (await alreadyClaimed(deps, { job: DIGEST_JOB, subject: r.managerId, period })) {
       report.skipped++;
       report.lines.push(`${r.managerId}: digest for ${period} already sent`);
     } else pending.push(r);

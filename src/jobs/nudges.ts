@@ -2,6 +2,7 @@
 // waited for a manager's sending hours.
 import type { Person } from '../core/model';
 import { INACTIVITY_DAYS, checkinTimeOf, commonSkip, dailySlot } from '../core/schedule';
+import { claimStands } from '../core/claims';
 import { daysBetween, localDate } from '../core/time';
 import { inactivityNudge } from '../slack/blocks/nudges';
 import { sendOnce } from '../services/sendOnce';
@@ -25,7 +26,10 @@ export async function inactivityFor(ctx: PassContext, p: Person): Promise<Verdic
   const quiet = daysBetween(since, slot.date);
   if (quiet < INACTIVITY_DAYS) return idle(`active ${quiet} day(s) ago`);
   const previous = await deps.store.claims.latest(INACTIVITY_JOB, p.id);
-  if (previous && atMs - previous.claimedAt < INACTIVITY_DAYS * DAY_MS) return skipped('inactivity nudge sent within 14 days');
+  // Today's own claim, left by a replica that died and past its lease, is tried again (sendOnce takes
+  // it over); an earlier day's counts as sent: that day is over, and the nudge may have gone out.
+  const retake = previous?.period === slot.date && !claimStands(previous, deps.clock.now());
+  if (previous && !retake && atMs - previous.claimedAt < INACTIVITY_DAYS * DAY_MS) return skipped('inactivity nudge sent within 14 days');
   const person = await freshPerson(ctx, p);
   if (!person) return inactive('inactivity nudge skipped: Slack says the account is gone; marked inactive');
   const why = commonSkip(person, slot.date, atMs, ctx.holidays);

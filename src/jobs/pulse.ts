@@ -4,7 +4,7 @@ import { FRIDAY, checkinTimeOf, commonSkip, dailySlot } from '../core/schedule';
 import { mixOf, needsMixNudge } from '../core/budget';
 import { weekKey } from '../core/time';
 import { pulseQuestion } from '../slack/blocks/pulse';
-import { sendOnce } from '../services/sendOnce';
+import { alreadyClaimed, sendOnce } from '../services/sendOnce';
 import { dmDirect } from '../services/directDm';
 import { loadWeek } from '../services/week';
 import { freshPerson, idle, inactive, runPass, skipped, verdictOf, type PassContext, type Verdict } from './pass';
@@ -22,7 +22,7 @@ export async function pulseFor(ctx: PassContext, p: Person): Promise<Verdict> {
   }
   const key = { job: PULSE_JOB, subject: p.id, period: weekKey(slot.date) };
   const what = `pulse for ${key.period}`;
-  if (await deps.store.claims.get(key)) return skipped(`${what} already sent`);
+  if (await alreadyClaimed(deps, key)) return skipped(`${what} already sent`);
   const person = await freshPerson(ctx, p);
   if (!person) return inactive(`${what} skipped: Slack says the account is gone; marked inactive`);
   const why = commonSkip(person, slot.date, atMs, ctx.holidays);

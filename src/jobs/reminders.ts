@@ -8,7 +8,7 @@ import {
   deliverOffer, refreshAssigneeMessage, returnUndelivered, suggestAdvocates, tellLead,
 } from '../services/assignments';
 import type { Deps } from '../services/ports';
-import { dm, sendOnce, type SendOutcome } from '../services/sendOnce';
+import { alreadyClaimed, dm, sendOnce, type SendOutcome } from '../services/sendOnce';
 import { emptyReport, type Job, type JobReport } from './types';
 
 /** Expired assignments are announced to their lead for this long after expiry, waiting for working hours. */
@@ -96,7 +96,7 @@ async function announceExpiry(
   deps: Deps, report: JobReport, a: Assignment, dryRun: boolean, awake: (id: string) => Promise<boolean>,
 ): Promise<void> {
   const key = { job: 'assign-expire', subject: String(a.id), period: 'once' };
-  if (await deps.store.claims.get(key)) return;
+  if (await alreadyClaimed(deps, key)) return;
   const label = `#${a.id} expired, tell ${a.leadId}`;
   if (!(await awake(a.leadId))) return count(report, `${label} (quiet hours)`, 'skipped');
   const r = await sendOnce(deps, key, async () => {

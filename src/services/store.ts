@@ -63,12 +63,20 @@ export interface EntriesStore {
 }
 
 export interface ClaimsStore {
-  /** True if this call won the claim; false if someone (any process) already has it. */
-  claim(k: ClaimKey, now: number): Promise<boolean>;
+  /**
+   * True if this call won the claim: the key was free, or its row is still 'claimed' under a lease that
+   * ran out by `now` (a takeover: of several takers at once exactly one wins); false if someone (any
+   * process) has it. Without a lease the claim is never taken over.
+   */
+  claim(k: ClaimKey, now: number, lease?: ClaimLease): Promise<boolean>;
+  /**
+   * Record the outcome of a claim still 'claimed' and held by `holder` (null: one claimed without a
+   * lease); false, and nothing written, when it was taken over or is finished already.
+   */
   finish(
     k: ClaimKey, status: Exclude<ClaimStatus, 'claimed'>, now: number,
-    extra?: { detail?: string; channel?: string; ts?: string },
-  ): Promise<void>;
+    extra?: { detail?: string; channel?: string; ts?: string }, holder?: string | null,
+  ): Promise<boolean>;
   /** Give back a claim that never sent anything, so a later pass may try again. */
   release(k: ClaimKey): Promise<void>;
   get(k: ClaimKey): Promise<Claim | undefined>;
@@ -76,6 +84,12 @@ export interface ClaimsStore {
   /** Claims of a job made at or after `since` (epoch ms). */
   ofJobSince(job: string, since: number): Promise<Claim[]>;
   latest(job: string, subject: string): Promise<Claim | undefined>;
+}
+
+/** Who holds a claim, and until when (epoch ms) nobody else may take it over. */
+export interface ClaimLease {
+  holder: string;
+  until: number;
 }
 
 export interface SettingsStore {

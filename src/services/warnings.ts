@@ -7,7 +7,7 @@ import { canDmNow } from '../core/schedule';
 import { localDate, weekKey } from '../core/time';
 import { managerCrowdingAlert, warningMessage } from '../slack/blocks/warnings';
 import type { AfterLog, Deps } from './ports';
-import { sendOnce, type SendOutcome } from './sendOnce';
+import { alreadyClaimed, sendOnce, type SendOutcome } from './sendOnce';
 import { dmDirect } from './directDm';
 
 type WarnLevel = Exclude<Level, 'ok'>;
@@ -71,7 +71,7 @@ export async function pendingManagerAlerts(deps: Deps, atMs: number): Promise<{ 
     const person = await deps.store.people.get(claim.subject);
     if (!person?.managerId || !person.active) continue;
     if (claim.period !== weekKey(localDate(atMs, person.tz))) continue;
-    if (await deps.store.claims.get({ job: MANAGER_ALERT_JOB, subject: person.id, period: claim.period })) continue;
+    if (await alreadyClaimed(deps, { job: MANAGER_ALERT_JOB, subject: person.id, period: claim.period })) continue;
     out.push({ person, weekKey: claim.period });
   }
   return out;

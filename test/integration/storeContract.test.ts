@@ -140,6 +140,18 @@ const scenarios: Record<string, Scenario> = {
     note('since', await s.claims.ofJobSince('checkin', 6));
     note('latest', [await s.claims.latest('checkin', 'U1'), await s.claims.latest('checkin', 'U9')]);
     note('missing', await s.claims.get({ job: 'x', subject: 'y', period: 'z' }));
+    // Leases: a claim inside its lease is not taken, one past it is taken once, and only its holder
+    // may finish it.
+    const k3 = { job: 'digest', subject: 'M1', period: '2026-W48' };
+    note('leased claim', [await s.claims.claim(k3, 100, { holder: 'a#1', until: 200 }), await s.claims.get(k3)]);
+    note('inside the lease', await s.claims.claim(k3, 199, { holder: 'b#1', until: 299 }));
+    note('without a lease', await s.claims.claim(k3, 250));
+    note('past the lease', [await s.claims.claim(k3, 200, { holder: 'b#1', until: 300 }), await s.claims.claim(k3, 201, { holder: 'c#1', until: 301 })]);
+    note('taken over', await s.claims.get(k3));
+    note('stale holder finishes', [await s.claims.finish(k3, 'failed', 210, { detail: 'late' }, 'a#1'), await s.claims.finish(k3, 'sent', 210)]);
+    note('taker finishes', [await s.claims.finish(k3, 'sent', 220, { channel: 'D2', ts: '2.2' }, 'b#1'), await s.claims.finish(k3, 'failed', 230, {}, 'b#1')]);
+    note('finished once', await s.claims.get(k3));
+    note('a finished claim is never taken', await s.claims.claim(k3, 10_000, { holder: 'd#1', until: 10_100 }));
 
     note('events', [await s.events.firstSighting('Ev1', 10), await s.events.firstSighting('Ev1', 11), await s.events.firstSighting('Ev2', 20)]);
     await s.events.prune(15);
@@ -303,6 +315,14 @@ const pinned: Record<string, (t: Record<string, unknown>) => void> = {
   },
   claimsEventsStrainSettings(t) {
     expect(t.claim).toEqual([true, false]);
+    expect(t['inside the lease']).toBe(false);
+    expect(t['without a lease']).toBe(false);
+    expect(t['past the lease']).toEqual([true, false]);
+    expect(t['taken over']).toMatchObject({ status: 'claimed', holder: 'b#1', leaseUntil: 300, attempts: 2, claimedAt: 100 });
+    expect(t['stale holder finishes']).toEqual([false, false]);
+    expect(t['taker finishes']).toEqual([true, false]);
+    expect(t['finished once']).toMatchObject({ status: 'sent', channel: 'D2', ts: '2.2', doneAt: 220, holder: 'b#1' });
+    expect(t['a finished claim is never taken']).toBe(false);
     expect(t.events).toEqual([true, false, true]);
     expect(t['pruned, seen anew']).toEqual([true, false]);
     expect(t['percent history']).toEqual([{ at: 0, percent: 10 }, { at: 5, percent: 15 }, { at: 8, percent: 12.5 }]);
