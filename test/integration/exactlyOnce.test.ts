@@ -4,13 +4,16 @@ import path from 'node:path';
 import { runCheckins } from '../../src/jobs/checkins';
 import { startJobsHarness, type JobsHarness } from '../support/jobs';
 
-const TSX = path.resolve(__dirname, '../../node_modules/.bin/tsx');
 const SCRIPT = path.resolve(__dirname, '../support/passProcess.ts');
 // Thursday 2026-11-26, 16:30 in Berlin.
 const AT = '2026-11-26T15:30:00Z';
 
 function spawnPass(h: JobsHarness, at: string): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; done: Promise<string> } {
-  const child = spawn(TSX, [SCRIPT, h.dbPath, h.fake.apiUrl, h.fake.token, at, 'checkins']);
+  // node runs the pass itself, with tsx as a loader: the tsx command would run it in a child process of
+  // its own, which a SIGKILL of the command does not reach.
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, h.dbPath, h.fake.apiUrl, h.fake.token, at, 'checkins'], {
+    cwd: path.resolve(__dirname, '../..'),
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -84,7 +87,8 @@ describe('exactly once', () => {
     for (const id of people) {
       expect(h.checkinsTo(id).length).toBeLessThanOrEqual(1);
       const claim = claims.find((c) => c.subject === id)!;
-      // Sent, or caught in flight by the kill: Slack may or may not have it, so it is never re-sent.
+      // Sent, or caught in flight by the kill: Slack may or may not have it, so inside its lease it is
+      // not re-sent (after the lease it is taken over: claimLease and replicaProcesses tests).
       if (h.checkinsTo(id).length === 0) expect(claim.status).toBe('claimed');
     }
     const inFlight = claims.filter((c) => c.status === 'claimed').length;
