@@ -10,6 +10,7 @@ import { WebClient } from '@slack/web-api';
 import { createLogger } from '../../src/logger';
 import { slackPort, webClientOptions } from '../../src/slack/webApi';
 import { runCheckins } from '../../src/jobs/checkins';
+import { INACTIVITY_JOB, runNudges } from '../../src/jobs/nudges';
 import { CHECKIN_JOB } from '../../src/services/checkins';
 import { CLAIM_LEASE_MS, REPLICA_ID, sendOnce } from '../../src/services/sendOnce';
 import { dmDirect } from '../../src/services/directDm';
@@ -177,6 +178,28 @@ describe.each(KINDS)('the check-in pass and a claim left by a dead replica on %s
     expect(claims.filter((c) => c.status === 'sent')).toHaveLength(30);
     expect(claims.filter((c) => c.attempts === 2).map((c) => c.subject).sort()).toEqual(ids.slice(0, 10));
     expect(claims.every((c) => c.holder?.startsWith(`${REPLICA_ID}#`))).toBe(true);
+  });
+
+  it('retakes today\'s inactivity nudge left by a dead replica after the lease, but not an earlier day\'s', async () => {
+    const [quiet, older] = ['U900QUIET', 'U900OLDER'];
+    for (const id of [quiet, older]) {
+      fake.addUser({ id, tz: 'Europe/Berlin' });
+      await r.stores[0].people.upsertProfile({
+        id, teamId: fake.teamId, name: id.toLowerCase(), realName: id, email: null, tz: 'Europe/Berlin', isBot: false,
+        deleted: false, statusText: '', statusEmoji: '', statusExpiration: 0,
+      }, T0 - 20 * 86_400_000);
+    }
+    const lease = { holder: 'dead#1', until: T0 + CLAIM_LEASE_MS };
+    await r.stores[0].claims.claim({ job: INACTIVITY_JOB, subject: quiet, period: '2026-11-26' }, T0, lease);
+    await r.stores[0].claims.claim({ job: INACTIVITY_JOB, subject: older, period: '2026-11-25' }, T0 - 86_400_000, { ...lease, until: T0 - 86_400_000 + CLAIM_LEASE_MS });
+    const nudgesTo = (id: string) => fake.messagesTo(id).length;
+    await Promise.all(replicas.map((d) => runNudges(d, clock.now(), { dryRun: false })));
+    expect([nudgesTo(quiet), nudgesTo(older)]).toEqual([0, 0]);
+    clock.set(T0 + CLAIM_LEASE_MS);
+    await Promise.all(replicas.map((d) => runNudges(d, clock.now(), { dryRun: false })));
+    // Yesterday's may have gone out before its holder died, and yesterday is over: it counts as sent.
+    expect([nudgesTo(quiet), nudgesTo(older)]).toEqual([1, 0]);
+    expect(await r.stores[0].claims.get({ job: INACTIVITY_JOB, subject: quiet, period: '2026-11-26' })).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('a send that outlives its lease does not overwrite the taker\'s outcome, and says so in the log', async () => {
