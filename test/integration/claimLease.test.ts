@@ -22,6 +22,7 @@ import { openPool } from '../../src/store/postgres/db';
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';
 import { TestClock } from '../support/app';
 import { freshDatabase } from '../support/postgres';
+import { recordFigures } from '../support/figures';
 
 interface Replicas {
   stores: Store[];
@@ -120,7 +121,7 @@ describe.each(KINDS)('claim leases on %s', (_kind, open) => {
   });
 });
 
-describe.each(KINDS)('the check-in pass and a claim left by a dead replica on %s', (_kind, open) => {
+describe.each(KINDS)('the check-in pass and a claim left by a dead replica on %s', (kind, open) => {
   let r: Replicas;
   let fake: FakeSlack;
   let replicas: Deps[];
@@ -200,6 +201,27 @@ describe.each(KINDS)('the check-in pass and a claim left by a dead replica on %s
     // Yesterday's may have gone out before its holder died, and yesterday is over: it counts as sent.
     expect([nudgesTo(quiet), nudgesTo(older)]).toEqual([1, 0]);
     expect(await r.stores[0].claims.get({ job: INACTIVITY_JOB, subject: quiet, period: '2026-11-26' })).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('measures the duplicate window: from Slack receiving a post to its outcome committed', async () => {
+    // Each finish() is timed when it resolves; Slack's receipt of the matching post is on the fake.
+    const finishedAt = new Map<string, number>();
+    for (const d of replicas) {
+      const claims = d.store.claims;
+      const finish = claims.finish.bind(claims);
+      d.store = { ...d.store, claims: { ...claims, finish: async (...args: Parameters<typeof finish>) => {
+        const ok = await finish(...args);
+        finishedAt.set(args[0].subject, performance.timeOrigin + performance.now());
+        return ok;
+      } } };
+    }
+    await Promise.all(replicas.map((d) => runCheckins(d, clock.now(), { dryRun: false })));
+    const windows = fake.calls.filter((c) => c.method === 'chat.postMessage')
+      .map((c) => finishedAt.get(String(c.args.channel))! - c.at).sort((x, y) => x - y);
+    expect(windows).toHaveLength(ids.length);
+    expect(windows.every((w) => w > 0 && w < CLAIM_LEASE_MS)).toBe(true);
+    const at = (q: number) => Math.round(windows[Math.min(windows.length - 1, Math.floor(q * windows.length))] * 10) / 10;
+    recordFigures(`duplicateWindow${kind}`, { sends: windows.length, concurrentReplicas: 3, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) });
   });
 
   it('a send that outlives its lease does not overwrite the taker\'s outcome, and says so in the log', async () => {
