@@ -44,7 +44,8 @@ export async function dm(deps: Deps, userId: string, message: OutgoingMessage & 
 }
 
 /**
- * Claim first, so overlapping passes, restarts and a second process never send twice. A person Slack
+ * Claim first, so overlapping passes, restarts and other replicas never send twice (but for the lease's
+ * window below). A person Slack
  * reports as gone is marked inactive. Any other failure is recorded on the claim and logged once; it is
  * not retried by later passes, because Slack may have delivered a message whose answer was lost.
  *
