@@ -45,9 +45,9 @@ export async function dm(deps: Deps, userId: string, message: OutgoingMessage & 
 
 /**
  * Claim first, so overlapping passes, restarts and other replicas never send twice (but for the lease's
- * window below). A person Slack
- * reports as gone is marked inactive. Any other failure is recorded on the claim and logged once; it is
- * not retried by later passes, because Slack may have delivered a message whose answer was lost.
+ * window below). A person Slack reports as gone is marked inactive. Any other failure is recorded on
+ * the claim and logged once; it is not retried by later passes, because Slack may have delivered a
+ * message whose answer was lost.
  *
  * The claim is held under a lease (CLAIM_LEASE_MS). If this process dies between claiming and
  * recording the outcome, a pass after the lease takes the claim over and sends: a rare duplicate
