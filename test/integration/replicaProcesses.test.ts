@@ -145,6 +145,12 @@ it('finishes a pass whose replica was SIGKILLed mid-send: survivors at once, its
   const survivors = [a.run('checkins', FRIDAY), b.run('checkins', FRIDAY)];
   void victim.run('checkins', FRIDAY);
   await fake.waitFor(() => [...postsPerPerson(before).values()].reduce((x, y) => x + y, 0) >= KILL_AFTER, 60_000);
+  // Kill it while it really holds sends in flight (on a busy machine it may start its pass late).
+  const victimHolds = async () => (await store.claims.ofJob(CHECKIN_JOB))
+    .filter((c) => c.status === 'claimed' && c.holder?.split(':')[1] === String(victim.child.pid)).length;
+  for (const deadline = performance.now() + 30_000; (await victimHolds()) === 0;) {
+    if (performance.now() > deadline) throw new Error('the replica to kill never held a claim in flight');
+  }
   victim.child.kill('SIGKILL');
   expect(await victim.exited).toBe('SIGKILL');
   const reports = await Promise.all(survivors);
