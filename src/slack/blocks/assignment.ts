@@ -235,7 +235,7 @@ export function suggestionsReply(draft: Omit<OfferValue, 'to'>, suggestions: Sug
   if (suggestions.length === 0) {
     return {
       text: 'Nobody is available for assignments right now.',
-      blocks: [section(':person_shrugging: Nobody is available right now: everyone is paused, away or inactive.'), context('Try again later, or name someone: `/ballast assign @person <link>`.')],
+      blocks: [section(':shrug: Nobody is available right now: everyone is paused, away or inactive.'), context('Try again later, or name someone: `/ballast assign @person <link>`.')],
     };
   }
   const blocks: KnownBlock[] = [section(`*Who has room this week* for ${linkText(draft.link)} (estimate ${fmt(draft.estimate)}):`)];
