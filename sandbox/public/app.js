@@ -244,13 +244,36 @@ async function sendAction(node, value) {
   await act(() => post('action', { where: s.where, blockId: node.dataset.blockId, actionId: node.dataset.actionId, value, state: rawState(host) }));
 }
 
+function askFirst(c, then) {
+  $('#confirm-title').textContent = c.title;
+  $('#confirm-text').textContent = c.text;
+  $('#confirm-deny').textContent = c.deny;
+  $('#confirm-ok').textContent = c.confirm;
+  $('#confirm-ok').classList.toggle('bk-danger-confirm', c.danger);
+  const backdrop = $('#confirm-backdrop');
+  backdrop.hidden = false;
+  const done = (ok) => {
+    backdrop.hidden = true;
+    $('#confirm-ok').onclick = null;
+    $('#confirm-deny').onclick = null;
+    if (ok) then();
+  };
+  $('#confirm-ok').onclick = () => done(true);
+  $('#confirm-deny').onclick = () => done(false);
+}
+
 document.addEventListener('click', (e) => {
   const target = e.target instanceof window.Element ? e.target : null;
   if (!target) return;
   const button = target.closest('button[data-type="button"]');
   if (button) {
-    if (button.dataset.url) window.open(button.dataset.url, '_blank', 'noopener');
-    void sendAction(button, null);
+    const go = () => {
+      if (button.dataset.url) window.open(button.dataset.url, '_blank', 'noopener');
+      void sendAction(button, null);
+    };
+    // Slack asks first when a button carries a confirm dialog, and sends nothing if the person backs out.
+    if (button.dataset.confirm) askFirst(JSON.parse(button.dataset.confirm), go);
+    else go();
     return;
   }
   const toggle = target.closest('button[data-thread]');

@@ -158,6 +158,26 @@ const initialValues = (el: Json): string[] => {
   return [];
 };
 
+/** A button's confirmation dialog, as Slack shows it before sending the click (its defaults filled in). */
+export interface Confirm {
+  title: string;
+  text: string;
+  confirm: string;
+  deny: string;
+  danger: boolean;
+}
+
+export function confirmOf(c: unknown): Confirm | undefined {
+  if (!isObject(c)) return undefined;
+  return {
+    title: plainOf(c.title) || 'Are you sure?',
+    text: plainOf(c.text),
+    confirm: plainOf(c.confirm) || 'Yes',
+    deny: plainOf(c.deny) || 'Cancel',
+    danger: c.style === 'danger',
+  };
+}
+
 /** An interactive element; `inInput` elements do not dispatch actions unless told to. */
 export function element(el: unknown, blockId: string, ctx: RenderContext, inInput = false): string {
   if (!isObject(el)) return unsupported('element', el);
@@ -167,7 +187,8 @@ export function element(el: unknown, blockId: string, ctx: RenderContext, inInpu
   switch (type) {
     case 'button': {
       const style = el.style === 'primary' || el.style === 'danger' ? ` bk-${el.style}` : '';
-      return `<button type="button" class="bk-button${style}" ${attrs(type, blockId, el, { 'data-value': typeof el.value === 'string' ? el.value : undefined, 'data-url': typeof el.url === 'string' ? el.url : undefined })}>${textObject(el.text, ctx)}</button>`;
+      const confirm = confirmOf(el.confirm);
+      return `<button type="button" class="bk-button${style}" ${attrs(type, blockId, el, { 'data-value': typeof el.value === 'string' ? el.value : undefined, 'data-url': typeof el.url === 'string' ? el.url : undefined, 'data-confirm': confirm ? JSON.stringify(confirm) : undefined })}>${textObject(el.text, ctx)}</button>`;
     }
     case 'static_select':
     case 'multi_static_select':

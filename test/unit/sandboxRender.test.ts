@@ -118,6 +118,16 @@ describe('the sandbox renderer', () => {
     expect(html).not.toContain('data-dispatch');
   });
 
+  it("carries a button's confirm dialog for the page to ask first, with Slack's defaults for what is left out", () => {
+    const html = renderBlocks([{ type: 'actions', elements: [{
+      type: 'button', action_id: 'del', text: { type: 'plain_text', text: 'Delete' }, style: 'danger',
+      confirm: { title: { type: 'plain_text', text: 'Delete this entry?' }, text: { type: 'plain_text', text: '30m "replying" goes' }, confirm: { type: 'plain_text', text: 'Delete' }, style: 'danger' },
+    }] }], ctx);
+    const attr = /data-confirm="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(JSON.parse(attr)).toEqual({ title: 'Delete this entry?', text: '30m "replying" goes', confirm: 'Delete', deny: 'Cancel', danger: true });
+    expect(renderBlocks([{ type: 'actions', elements: [{ type: 'button', action_id: 'x', text: { type: 'plain_text', text: 'X' } }] }], ctx)).not.toContain('data-confirm');
+  });
+
   it('renders a message without blocks from its text', () => {
     expect(renderMessage({ text: 'Hello <@U200MAR>' }, ctx)).toContain('@Marta Kowalska');
   });
