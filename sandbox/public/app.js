@@ -8,7 +8,7 @@ let me = null;
 let tab = 'messages';
 let state = null;
 let modalKey = null;
-let emoji = {};
+let emoji;
 /** Threads the person has opened (by parent ts); Slack shows a thread collapsed under "N replies". */
 const openThreads = new Set();
 /** data-surface key → { where, blocks } for every surface on the page. */
@@ -159,7 +159,7 @@ function showFieldErrors(errors) {
 
 function renderJobs() {
   const named = (text) => namePeople(text, ctx().userName);
-  $('#jobs-registered').innerHTML = boot.jobs.map((j) => `<div>${j.registered ? '✅' : '⬜'} ${escapeHtml(j.name)}${j.registered ? '' : ' <span class="muted">(not in this build)</span>'}</div>`).join('');
+  $('#jobs-registered').innerHTML = boot.jobs.map((j) => `<div>${mrkdwn(j.registered ? ':white_check_mark:' : ':white_large_square:', ctx())} ${escapeHtml(j.name)}${j.registered ? '' : ' <span class="muted">(not in this build)</span>'}</div>`).join('');
   $('#jobs').innerHTML = state.jumps
     .map((j) => {
       const lines = j.reports.map((r) => `${r.job}: sent ${r.sent}, skipped ${r.skipped}, failed ${r.failed}\n${r.lines.join('\n')}`);
@@ -339,6 +339,8 @@ $('#who').addEventListener('change', () => {
 async function start() {
   boot = await (await fetch('/api/bootstrap')).json();
   emoji = await (await fetch('/emoji.json')).json();
+  // The page's own emoji too, from the same sheet: the machine may have no emoji font.
+  for (const el of document.querySelectorAll('[data-emoji]')) el.innerHTML = mrkdwn(el.dataset.emoji, ctx());
   const asked = new URLSearchParams(window.location.search).get('as');
   const saved = localStorage.getItem('ballast-sandbox-me');
   me = [asked, saved].find((id) => id && boot.people.some((p) => p.id === id)) ?? boot.people[0].id;

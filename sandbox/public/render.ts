@@ -25,20 +25,35 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * Emoji by Slack shortcode (`white_check_mark` → ✅). The table comes from the emoji-datasource npm
- * package (iamcal's emoji data, the names Slack uses): sandbox/emoji.ts builds it, the server sends it
- * to the page as /emoji.json and the page passes it in the context. Without one, shortcodes stay text.
+ * Emoji by Slack shortcode (`white_check_mark` → ✅): the emoji and, when the sprite sheet has it, its
+ * cell there. The data comes from the emoji-datasource npm package (iamcal's emoji data, the names
+ * Slack uses): sandbox/emoji.ts builds it, the server sends it to the page as /emoji.json and the page
+ * passes it in the context. Without one, shortcodes stay text.
  */
-export type EmojiTable = Readonly<Record<string, string>>;
+export interface EmojiTable {
+  /** A sprite sheet of `image`-pixel emoji in cells `cell` pixels apart, `width` pixels square. */
+  sheet: { url: string; width: number; image: number; cell: number };
+  /** `name` and `name::skin-tone-N` → [emoji, column, row], or [emoji] when the sheet lacks it. */
+  names: Readonly<Record<string, readonly [string] | readonly [string, number, number]>>;
+}
 
-/** `:name:` (and `:name::skin-tone-2:`) as Slack draws them; unknown names stay as typed, as in Slack. */
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** `:name:` (and `:name::skin-tone-2:`) drawn as Slack draws them; unknown names stay as typed, as in Slack. */
 export function emojify(html: string, table: EmojiTable | undefined): string {
   if (!table) return html;
+  const { sheet, names } = table;
   return html.replace(/:([a-z0-9_+-]+):(?::(skin-tone-[2-6]):)?/g, (m, name: string, tone: string | undefined) => {
-    const glyph = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
-    if (glyph === undefined) return m;
-    const toned = tone && Object.prototype.hasOwnProperty.call(table, tone) ? table[tone] : '';
-    return `<span class="bk-emoji" title=":${name}:">${glyph}${toned}</span>`;
+    const key = tone && own(names, `${name}::${tone}`) ? `${name}::${tone}` : name;
+    if (!own(names, key)) return m;
+    const [char, x, y] = names[key]!;
+    const title = `:${name}:${tone ? `:${tone}:` : ''}`;
+    if (x === undefined || y === undefined) return `<span class="bk-emoji" title="${title}">${char}</span>`;
+    // Percentages keep the cell in place at any size: offset / (sheet - one image), in the sheet's pixels.
+    const at = (i: number): string => `${(((i * sheet.cell + (sheet.cell - sheet.image) / 2) * 100) / (sheet.width - sheet.image)).toFixed(4)}%`;
+    const size = `${((sheet.width * 100) / sheet.image).toFixed(4)}%`;
+    const style = `background-image:url(${sheet.url});background-size:${size} ${size};background-position:${at(x)} ${at(y)}`;
+    return `<span class="bk-emoji bk-emoji-img" role="img" aria-label="${title}" title="${title}" style="${style}">${char}</span>`;
   });
 }
 

@@ -126,6 +126,20 @@ async function openHome() {
   return page.locator('#home');
 }
 
+/** The emoji is drawn from the sprite sheet (as Slack draws it, whatever fonts the machine has). */
+async function expectDrawn(within: ReturnType<Page['locator']>, shortcode: string): Promise<void> {
+  const img = within.locator(`.bk-emoji-img[title="${shortcode}"]`).first();
+  await img.waitFor();
+  const drawn = await img.evaluate(async (el) => {
+    const style = (el.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { backgroundImage: string } }).getComputedStyle(el);
+    const url = /url\("?([^")]+)"?\)/.exec(style.backgroundImage)?.[1] ?? '';
+    const res = await fetch(url);
+    return { width: el.getBoundingClientRect().width, status: res.status, type: res.headers.get('content-type') };
+  });
+  expect(drawn).toEqual({ width: expect.any(Number), status: 200, type: 'image/png' });
+  expect(drawn.width).toBeGreaterThan(10);
+}
+
 /** Waits (polling the store, not the clock) until `check` holds; fails after 5 s. */
 async function until(check: () => Promise<boolean>): Promise<void> {
   for (let tries = 0; !(await check()); tries += 1) {
@@ -184,6 +198,7 @@ it('clicks through an assignment: bands drawn as emoji, the brief as a quote, Ac
   await signInAs('U300SOL');
   const suggestions = await say('assign https://x.com/acme/status/1865 est 20m', 'Who has room');
   expect(await suggestions.innerText()).toContain('🟢 plenty of room');
+  await expectDrawn(suggestions, ':large_green_circle:');
   expect(await suggestions.innerText()).not.toMatch(/\d+m of|\d+h of/);
   await expectNoRawShortcodes();
 
@@ -195,6 +210,7 @@ it('clicks through an assignment: bands drawn as emoji, the brief as a quote, Ac
   await offer.waitFor();
   expect(await offer.locator('blockquote.bk-quote').innerText()).toBe('answer the pricing question');
   expect(await offer.innerText()).toContain('📩 offered');
+  await expectDrawn(offer, ':envelope_with_arrow:');
   expect(await offer.innerText()).toMatch(/Your room this week: \d/);
   await offer.getByRole('button', { name: 'Accept' }).click();
   await page.locator('.msg[data-kind="message"]', { hasText: '✋ accepted' }).waitFor();

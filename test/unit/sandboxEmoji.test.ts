@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mrkdwn } from '../../sandbox/public/render';
-import { slackEmoji } from '../../sandbox/emoji';
+import { emojiSheetPath, slackEmoji } from '../../sandbox/emoji';
 
 const SRC = path.join(__dirname, '..', '..', 'src');
 
@@ -35,6 +35,21 @@ function shortcodesInSource(): Map<string, string[]> {
   return found;
 }
 
+describe('the emoji sheet', () => {
+  it('puts each emoji at its cell: the first at 0%, the last at 100%, whatever size it is drawn at', () => {
+    const table = slackEmoji();
+    const at = (x: number, y: number) => mrkdwn(':t:', { userName: (id) => id, emoji: { sheet: table.sheet, names: { t: ['x', x, y] } } });
+    const last = table.sheet.width / table.sheet.cell - 1;
+    expect(at(0, 0)).toContain('background-position:0.0482% 0.0482%'); // the 1-pixel border, of 2,076
+    expect(at(last, last)).toContain('background-position:99.9518% 99.9518%');
+  });
+
+  it('is the file the server sends', () => {
+    expect(fs.statSync(emojiSheetPath()).size).toBeGreaterThan(1_000_000);
+    expect(fs.readFileSync(emojiSheetPath()).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
 describe('emoji Ballast sends', () => {
   const found = shortcodesInSource();
   const ctx = { userName: (id: string) => id, emoji: slackEmoji() };
@@ -50,7 +65,11 @@ describe('emoji Ballast sends', () => {
     (name) => {
       const html = mrkdwn(`before :${name}: after`, ctx);
       expect(html).not.toContain(`:${name}:</`);
-      expect(html).toMatch(new RegExp(`^before <span class="bk-emoji" title=":${name.replace(/[+]/g, '\\+')}:">\\P{ASCII}+</span> after$`, 'u'));
+      // Drawn from the sprite sheet (as Slack draws it), with the emoji itself kept as the text.
+      const m = /^before <span class="bk-emoji bk-emoji-img" role="img" aria-label=":([^"]+):" title="[^"]+" style="([^"]+)">(\P{ASCII}+)<\/span> after$/u.exec(html);
+      expect(m).not.toBeNull();
+      expect(m![1]).toBe(name);
+      expect(m![2]).toMatch(/^background-image:url\(\/emoji-sheet\.png\);background-size:[\d.]+% [\d.]+%;background-position:[\d.]+% [\d.]+%$/);
     },
   );
 });
