@@ -19,6 +19,7 @@ import { FRIDAY, checkinTimeOf } from '../src/core/schedule';
 import { startFakeSlack, type FakeSlack } from '../test/support/fakeSlack';
 import { createSlackClient } from '../test/support/signer';
 import { JUMPS, SandboxClock, jumpTarget, type Jump } from './clock';
+import { emojiSheetPath, EMOJI_SHEET_URL, slackEmoji } from './emoji';
 import { COMMUNITY_CHANNEL, COMMUNITY_POSTS, COMPANY, seedCompany } from './seed';
 import { Workspace, type RawState, type Where } from './workspace';
 
@@ -210,6 +211,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
   }
 
+  const emojiJson = JSON.stringify(slackEmoji());
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
@@ -234,6 +236,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (req.method === 'POST') changed();
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(result));
+      return;
+    }
+    if (url.pathname === '/emoji.json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=3600' });
+      res.end(emojiJson);
+      return;
+    }
+    if (url.pathname === EMOJI_SHEET_URL) {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
+      await new Promise<void>((resolve, reject) => {
+        fs.createReadStream(emojiSheetPath()).on('error', reject).pipe(res).on('finish', resolve);
+      });
       return;
     }
     if (url.pathname === '/favicon.ico') {

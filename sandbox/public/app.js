@@ -1,6 +1,6 @@
 // The sandbox page: a tiny Slack client. Rendering is render.js's job; this file wires clicks to the sandbox server.
 /* global document, window, fetch, EventSource, localStorage, CSS, URLSearchParams */
-import { renderBlocks, renderMessage, mrkdwn, escapeHtml } from './render.js';
+import { renderBlocks, renderMessage, mrkdwn, escapeHtml, namePeople } from './render.js';
 
 const $ = (sel) => document.querySelector(sel);
 let boot = null;
@@ -8,13 +8,16 @@ let me = null;
 let tab = 'messages';
 let state = null;
 let modalKey = null;
+let emoji;
+/** Threads the person has opened (by parent ts); Slack shows a thread collapsed under "N replies". */
+const openThreads = new Set();
 /** data-surface key → { where, blocks } for every surface on the page. */
 const surfaces = new Map();
 
 const names = () => new Map([...boot.people.map((p) => [p.id, p.name]), [boot.bot.id, boot.bot.name]]);
 function ctx(errors) {
   const byId = names();
-  return { userName: (id) => byId.get(id) ?? id, people: boot.people.map((p) => ({ id: p.id, name: p.name })), errors: errors ?? undefined };
+  return { userName: (id) => byId.get(id) ?? id, people: boot.people.map((p) => ({ id: p.id, name: p.name })), errors: errors ?? undefined, emoji };
 }
 
 async function post(route, body) {
@@ -80,14 +83,22 @@ function renderTimeline() {
       return `<div class="msg" data-kind="ephemeral"><div class="who">Ballast <small>Only visible to you · ${escapeHtml(item.label)}</small></div>${surface(key, { kind: 'ephemeral', id: item.id }, item.blocks, body)}${note}</div>`;
     }
     const key = `msg:${item.channel}:${item.ts}`;
-    const replies = item.replies.length
-      ? `<div class="thread">${item.replies.map((r) => `<div class="msg" data-kind="reply">${surface(`msg:${r.channel}:${r.ts}`, { kind: 'message', channel: r.channel, ts: r.ts }, r.blocks, renderMessage(r, c))}</div>`).join('')}</div>`
+    const n = item.replies.length;
+    const open = openThreads.has(item.ts);
+    const toggle = n
+      ? `<button type="button" class="thread-toggle" data-thread="${escapeHtml(item.ts)}" aria-expanded="${open}">${open ? 'Hide replies' : `${n} ${n === 1 ? 'reply' : 'replies'}`}</button>`
       : '';
-    return `<div class="msg" data-kind="message" data-ts="${escapeHtml(item.ts)}"><div class="who">Ballast <small>APP${item.edited ? ' · (edited)' : ''}</small></div>${surface(key, { kind: 'message', channel: item.channel, ts: item.ts }, item.blocks, renderMessage(item, c))}${replies}</div>`;
+    const replies = n && open
+      ? `<div class="thread" data-testid="thread">${item.replies.map((r) => `<div class="msg" data-kind="reply">${surface(`msg:${r.channel}:${r.ts}`, { kind: 'message', channel: r.channel, ts: r.ts }, r.blocks, renderMessage(r, c))}</div>`).join('')}</div>`
+      : '';
+    const thread = `${toggle}${replies}`;
+    return `<div class="msg" data-kind="message" data-ts="${escapeHtml(item.ts)}"><div class="who">Ballast <small>APP${item.edited ? ' · (edited)' : ''}</small></div>${surface(key, { kind: 'message', channel: item.channel, ts: item.ts }, item.blocks, renderMessage(item, c))}${thread}</div>`;
   });
   const tl = $('#timeline');
+  const keep = tl.dataset.keepScroll === '1';
+  delete tl.dataset.keepScroll;
   tl.innerHTML = items.length ? items.join('') : '<div class="empty">No messages from Ballast yet. Try <code>/ballast help</code>, or move the clock to the next check-in.</div>';
-  tl.lastElementChild?.scrollIntoView({ block: 'end' });
+  if (!keep) tl.lastElementChild?.scrollIntoView({ block: 'end' });
 }
 
 function renderHome() {
@@ -147,13 +158,14 @@ function showFieldErrors(errors) {
 }
 
 function renderJobs() {
-  $('#jobs-registered').innerHTML = boot.jobs.map((j) => `<div>${j.registered ? '✅' : '⬜'} ${escapeHtml(j.name)}${j.registered ? '' : ' <span class="muted">(not in this build)</span>'}</div>`).join('');
+  const named = (text) => namePeople(text, ctx().userName);
+  $('#jobs-registered').innerHTML = boot.jobs.map((j) => `<div>${mrkdwn(j.registered ? ':white_check_mark:' : ':white_large_square:', ctx())} ${escapeHtml(j.name)}${j.registered ? '' : ' <span class="muted">(not in this build)</span>'}</div>`).join('');
   $('#jobs').innerHTML = state.jumps
     .map((j) => {
       const lines = j.reports.map((r) => `${r.job}: sent ${r.sent}, skipped ${r.skipped}, failed ${r.failed}\n${r.lines.join('\n')}`);
       if (j.failures.length) lines.push(...j.failures);
       if (!j.reports.length && !j.failures.length) lines.push('No scheduled jobs in this build yet.');
-      return `<div class="report" data-testid="job-report"><b>${escapeHtml(j.label)}</b><pre>${escapeHtml(lines.join('\n'))}</pre></div>`;
+      return `<div class="report" data-testid="job-report"><b>${escapeHtml(j.label)}</b><pre>${escapeHtml(named(lines.join('\n')))}</pre></div>`;
     })
     .join('');
   $('#rejections').innerHTML = state.rejections.length
@@ -232,13 +244,45 @@ async function sendAction(node, value) {
   await act(() => post('action', { where: s.where, blockId: node.dataset.blockId, actionId: node.dataset.actionId, value, state: rawState(host) }));
 }
 
+function askFirst(c, then) {
+  $('#confirm-title').textContent = c.title;
+  $('#confirm-text').textContent = c.text;
+  $('#confirm-deny').textContent = c.deny;
+  $('#confirm-ok').textContent = c.confirm;
+  $('#confirm-ok').classList.toggle('bk-danger-confirm', c.danger);
+  const backdrop = $('#confirm-backdrop');
+  backdrop.hidden = false;
+  const done = (ok) => {
+    backdrop.hidden = true;
+    $('#confirm-ok').onclick = null;
+    $('#confirm-deny').onclick = null;
+    if (ok) then();
+  };
+  $('#confirm-ok').onclick = () => done(true);
+  $('#confirm-deny').onclick = () => done(false);
+}
+
 document.addEventListener('click', (e) => {
   const target = e.target instanceof window.Element ? e.target : null;
   if (!target) return;
   const button = target.closest('button[data-type="button"]');
   if (button) {
-    if (button.dataset.url) window.open(button.dataset.url, '_blank', 'noopener');
-    void sendAction(button, null);
+    const go = () => {
+      if (button.dataset.url) window.open(button.dataset.url, '_blank', 'noopener');
+      void sendAction(button, null);
+    };
+    // Slack asks first when a button carries a confirm dialog, and sends nothing if the person backs out.
+    if (button.dataset.confirm) askFirst(JSON.parse(button.dataset.confirm), go);
+    else go();
+    return;
+  }
+  const toggle = target.closest('button[data-thread]');
+  if (toggle) {
+    const ts = toggle.dataset.thread;
+    if (openThreads.has(ts)) openThreads.delete(ts);
+    else openThreads.add(ts);
+    $('#timeline').dataset.keepScroll = '1';
+    renderTimeline();
     return;
   }
   const shortcut = target.closest('[data-shortcut-ts]');
@@ -294,6 +338,9 @@ $('#who').addEventListener('change', () => {
 
 async function start() {
   boot = await (await fetch('/api/bootstrap')).json();
+  emoji = await (await fetch('/emoji.json')).json();
+  // The page's own emoji too, from the same sheet: the machine may have no emoji font.
+  for (const el of document.querySelectorAll('[data-emoji]')) el.innerHTML = mrkdwn(el.dataset.emoji, ctx());
   const asked = new URLSearchParams(window.location.search).get('as');
   const saved = localStorage.getItem('ballast-sandbox-me');
   me = [asked, saved].find((id) => id && boot.people.some((p) => p.id === id)) ?? boot.people[0].id;

@@ -13,6 +13,8 @@ export interface RenderContext {
   people?: { id: string; name: string }[];
   /** Inline errors by block id, from a view_submission answered with `response_action: errors`. */
   errors?: Record<string, string>;
+  /** Emoji by shortcode; see `emojify`. */
+  emoji?: EmojiTable;
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -22,23 +24,42 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** The emoji Ballast uses, and a few common ones; others stay as `:shortcode:` text. */
-export const EMOJI: Record<string, string> = {
-  white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', warning: '⚠️', information_source: 'ℹ️',
-  large_green_circle: '🟢', large_yellow_circle: '🟡', red_circle: '🔴', rotating_light: '🚨',
-  hourglass_flowing_sand: '⏳', hourglass: '⌛', stopwatch: '⏱️', clock4: '🕓', calendar: '📅',
-  spiral_calendar_pad: '🗓️', wave: '👋', tada: '🎉', sparkles: '✨', palm_tree: '🌴', face_with_thermometer: '🤒',
-  bar_chart: '📊', chart_with_upwards_trend: '📈', chart_with_downwards_trend: '📉', speech_balloon: '💬',
-  bulb: '💡', memo: '📝', pencil: '📝', busts_in_silhouette: '👥', bust_in_silhouette: '👤', thumbsup: '👍',
-  '+1': '👍', raised_hands: '🙌', muscle: '💪', seedling: '🌱', star: '⭐', fire: '🔥', eyes: '👀',
-  mag: '🔍', link: '🔗', lock: '🔒', bell: '🔔', no_bell: '🔕', zzz: '💤', arrow_right: '➡️',
-  point_right: '👉', inbox_tray: '📥', outbox_tray: '📤', moneybag: '💰', money_with_wings: '💸',
-  scales: '⚖️', handshake: '🤝', pushpin: '📌', dart: '🎯', mega: '📣', loudspeaker: '📢', clipboard: '📋',
-  heart: '❤️', slightly_smiling_face: '🙂', ok_hand: '👌', no_entry: '⛔', construction: '🚧', anchor: '⚓',
-};
+/**
+ * Emoji by Slack shortcode (`white_check_mark` → ✅): the emoji and, when the sprite sheet has it, its
+ * cell there. The data comes from the emoji-datasource npm package (iamcal's emoji data, the names
+ * Slack uses): sandbox/emoji.ts builds it, the server sends it to the page as /emoji.json and the page
+ * passes it in the context. Without one, shortcodes stay text.
+ */
+export interface EmojiTable {
+  /** A sprite sheet of `image`-pixel emoji in cells `cell` pixels apart, `width` pixels square. */
+  sheet: { url: string; width: number; image: number; cell: number };
+  /** `name` and `name::skin-tone-N` → [emoji, column, row], or [emoji] when the sheet lacks it. */
+  names: Readonly<Record<string, readonly [string] | readonly [string, number, number]>>;
+}
 
-export function emojify(html: string): string {
-  return html.replace(/:([a-z0-9_+-]+):/g, (m, name: string) => EMOJI[name] ?? m);
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** `:name:` (and `:name::skin-tone-2:`) drawn as Slack draws them; unknown names stay as typed, as in Slack. */
+export function emojify(html: string, table: EmojiTable | undefined): string {
+  if (!table) return html;
+  const { sheet, names } = table;
+  return html.replace(/:([a-z0-9_+-]+):(?::(skin-tone-[2-6]):)?/g, (m, name: string, tone: string | undefined) => {
+    const key = tone && own(names, `${name}::${tone}`) ? `${name}::${tone}` : name;
+    if (!own(names, key)) return m;
+    const [char, x, y] = names[key]!;
+    const title = `:${name}:${tone ? `:${tone}:` : ''}`;
+    if (x === undefined || y === undefined) return `<span class="bk-emoji" title="${title}">${char}</span>`;
+    // Percentages keep the cell in place at any size: offset / (sheet - one image), in the sheet's pixels.
+    const at = (i: number): string => `${(((i * sheet.cell + (sheet.cell - sheet.image) / 2) * 100) / (sheet.width - sheet.image)).toFixed(4)}%`;
+    const size = `${((sheet.width * 100) / sheet.image).toFixed(4)}%`;
+    const style = `background-image:url(${sheet.url});background-size:${size} ${size};background-position:${at(x)} ${at(y)}`;
+    return `<span class="bk-emoji bk-emoji-img" role="img" aria-label="${title}" title="${title}" style="${style}">${char}</span>`;
+  });
+}
+
+/** Slack user ids in plain text (a job report's lines) replaced by the names people know them by. */
+export function namePeople(text: string, userName: (id: string) => string): string {
+  return text.replace(/\b[UW][A-Z0-9]{2,}\b/g, (id) => userName(id));
 }
 
 /** Slack escapes &, < and > in message text; undo that before escaping for HTML. */
@@ -73,14 +94,34 @@ export function mrkdwn(text: string, ctx: RenderContext): string {
   s = s.replace(/`([^`\n]+)`/g, (_m, code: string) => keep(`<code>${code}</code>`));
   const edge = '(^|[\\s(\\u0002\\u0001>"\'\\-])';
   const end = '(?=$|[\\s).,!?:;\\u0001\\u0002<"\'\\-])';
-  s = s.replace(new RegExp(`${edge}\\*(?=\\S)([^*\\n]*?\\S)\\*${end}`, 'g'), '$1<b>$2</b>');
-  s = s.replace(new RegExp(`${edge}_(?=\\S)([^_\\n]*?\\S)_${end}`, 'g'), '$1<i>$2</i>');
-  s = s.replace(new RegExp(`${edge}~(?=\\S)([^~\\n]*?\\S)~${end}`, 'g'), '$1<s>$2</s>');
-  s = s
-    .split('\n')
-    .map((line) => (line.startsWith('&gt; ') || line === '&gt;' ? `<span class="bk-quote">${line.replace(/^&gt; ?/, '')}</span>` : line))
-    .join('\n');
-  s = emojify(s).replace(/\n/g, '<br>');
+  const inline = (line: string): string => {
+    let l = line.replace(new RegExp(`${edge}\\*(?=\\S)([^*\\n]*?\\S)\\*${end}`, 'g'), '$1<b>$2</b>');
+    l = l.replace(new RegExp(`${edge}_(?=\\S)([^_\\n]*?\\S)_${end}`, 'g'), '$1<i>$2</i>');
+    l = l.replace(new RegExp(`${edge}~(?=\\S)([^~\\n]*?\\S)~${end}`, 'g'), '$1<s>$2</s>');
+    return emojify(l, ctx.emoji);
+  };
+  // Quotes as Slack draws them: a line starting with `>` (typed or escaped, with or without a space)
+  // is quoted, consecutive quoted lines form one quote, and `>>>` quotes the rest of the message.
+  const out: string[] = [];
+  let quote: string[] | null = null;
+  let rest = false;
+  const flush = (): void => {
+    if (quote) out.push(`<blockquote class="bk-quote">${quote.join('<br>')}</blockquote>`);
+    quote = null;
+  };
+  for (const line of s.split('\n')) {
+    if (!rest && line.startsWith('&gt;&gt;&gt;')) {
+      rest = true;
+      (quote ??= []).push(inline(line.slice(12).replace(/^ /, '')));
+    } else if (rest || line.startsWith('&gt;')) {
+      (quote ??= []).push(inline(rest ? line : line.slice(4).replace(/^ /, '')));
+    } else {
+      flush();
+      out.push(`${inline(line)}\n`);
+    }
+  }
+  flush();
+  s = out.join('').replace(/\n$/, '').replace(/\n/g, '<br>');
   // Saved pieces may themselves hold saved pieces (code inside a link label never, but be safe).
   for (let i = 0; i < 3 && s.includes('\u0001'); i += 1) {
     // eslint-disable-next-line no-control-regex -- the placeholders are control characters on purpose
@@ -94,7 +135,7 @@ export function textObject(t: unknown, ctx: RenderContext): string {
   if (!isObject(t)) return '';
   if (t.type === 'mrkdwn') return mrkdwn(str(t.text), ctx);
   const html = escapeHtml(str(t.text)).replace(/\n/g, '<br>');
-  return t.emoji === false ? html : emojify(html);
+  return t.emoji === false ? html : emojify(html, ctx.emoji);
 }
 
 const plainOf = (t: unknown): string => (isObject(t) ? str(t.text) : '');
@@ -132,6 +173,26 @@ const initialValues = (el: Json): string[] => {
   return [];
 };
 
+/** A button's confirmation dialog, as Slack shows it before sending the click (its defaults filled in). */
+export interface Confirm {
+  title: string;
+  text: string;
+  confirm: string;
+  deny: string;
+  danger: boolean;
+}
+
+export function confirmOf(c: unknown): Confirm | undefined {
+  if (!isObject(c)) return undefined;
+  return {
+    title: plainOf(c.title) || 'Are you sure?',
+    text: plainOf(c.text),
+    confirm: plainOf(c.confirm) || 'Yes',
+    deny: plainOf(c.deny) || 'Cancel',
+    danger: c.style === 'danger',
+  };
+}
+
 /** An interactive element; `inInput` elements do not dispatch actions unless told to. */
 export function element(el: unknown, blockId: string, ctx: RenderContext, inInput = false): string {
   if (!isObject(el)) return unsupported('element', el);
@@ -141,7 +202,8 @@ export function element(el: unknown, blockId: string, ctx: RenderContext, inInpu
   switch (type) {
     case 'button': {
       const style = el.style === 'primary' || el.style === 'danger' ? ` bk-${el.style}` : '';
-      return `<button type="button" class="bk-button${style}" ${attrs(type, blockId, el, { 'data-value': typeof el.value === 'string' ? el.value : undefined, 'data-url': typeof el.url === 'string' ? el.url : undefined })}>${textObject(el.text, ctx)}</button>`;
+      const confirm = confirmOf(el.confirm);
+      return `<button type="button" class="bk-button${style}" ${attrs(type, blockId, el, { 'data-value': typeof el.value === 'string' ? el.value : undefined, 'data-url': typeof el.url === 'string' ? el.url : undefined, 'data-confirm': confirm ? JSON.stringify(confirm) : undefined })}>${textObject(el.text, ctx)}</button>`;
     }
     case 'static_select':
     case 'multi_static_select':

@@ -10,7 +10,7 @@ import {
 import { isOpen, OPEN_STATES } from '../core/limits';
 import { addDays, instantAt, localDate, weekStart } from '../core/time';
 import {
-  assigneeMessage, leadParent, leadUpdate, type LeadEvent,
+  assigneeMessage, leadParent, leadUpdate, type LeadEvent, type NextBest,
 } from '../slack/blocks/assignment';
 import { fail, ok, type Outcome } from './result';
 import type { Deps, FollowUp, MessageRef } from './ports';
@@ -18,6 +18,7 @@ import { ensurePerson, isLead } from './people';
 import { budgetOf } from './week';
 import { effectiveBudget } from '../core/week';
 import { afterStored, entryToLog, type Logged } from './entries';
+import { lighterWeeks } from './lighterWeeks';
 import { dm, sendOnce } from './sendOnce';
 
 const EXAMPLE = '/ballast assign @dana https://www.linkedin.com/feed/update/123 est 20m due tomorrow answer the pricing question';
@@ -54,6 +55,8 @@ export async function availableNow(deps: Deps, p: Person): Promise<boolean> {
 export interface Suggested {
   person: Person;
   band: CapacityBand;
+  /** Ended last week over budget or said the work pushed their core work back: shown as such, last. */
+  lighterWeek: boolean;
 }
 
 /** The advocates with the most room, never the lead, nor anyone paused, away or inactive. */
@@ -72,7 +75,9 @@ export async function suggestAdvocates(
   const people = (await deps.store.people.listActive()).filter((p) => commonSkip(p, today(p.tz), now, holidays) === null);
   const settings = await deps.store.settings.get();
   const since = instantAt(weekStart(today(lead.tz)), '00:00', lead.tz);
-  const [counts, open] = await Promise.all([deps.store.assignments.countsSince(since), deps.store.assignments.openEstimatesByPerson()]);
+  const [counts, open, lighter] = await Promise.all([
+    deps.store.assignments.countsSince(since), deps.store.assignments.openEstimatesByPerson(), lighterWeeks(deps, people, now, settings),
+  ]);
   const loggedByZone = new Map<string, Map<string, number>>();
   const candidates: Candidate[] = [];
   for (const p of people) {
@@ -83,12 +88,12 @@ export async function suggestAdvocates(
     }
     candidates.push({
       id: p.id, budget: effectiveBudget(p, settings).minutes, logged: logged.get(p.id) ?? 0, openEstimates: open.get(p.id) ?? 0,
-      assignmentsThisWeek: counts.get(p.id) ?? 0, available: true,
+      assignmentsThisWeek: counts.get(p.id) ?? 0, available: true, lighterWeek: lighter.has(p.id),
     });
   }
   const byId = new Map(people.map((p) => [p.id, p]));
   return rankAdvocates(candidates, { exclude: [lead.id, ...(opts.exclude ?? [])], limit: opts.limit ?? 3 })
-    .map((s) => ({ person: byId.get(s.id)!, band: s.band }));
+    .map((s) => ({ person: byId.get(s.id)!, band: s.band, lighterWeek: s.lighterWeek }));
 }
 
 // ── Messages: the assignee's DM and the lead's thread ─────────────────────────────────────────
@@ -102,10 +107,13 @@ export async function refreshAssigneeMessage(deps: Deps, a: Assignment, opts: { 
   if (!a.assigneeChannel || !a.assigneeTs) return;
   try {
     const assignee = await deps.store.people.get(a.assigneeId);
-    const over = assignee && isOpen(a) ? (await capacityOf(deps, assignee)).capacity < 0 : false;
+    const cap = assignee && isOpen(a) ? await capacityOf(deps, assignee) : null;
     await deps.slack.updateMessage(
       { channel: a.assigneeChannel, ts: a.assigneeTs },
-      assigneeMessage(a, { zone: assignee?.tz ?? 'UTC', overBudget: over, askingWhy: opts.askingWhy }),
+      assigneeMessage(a, {
+        zone: assignee?.tz ?? 'UTC', overBudget: cap ? cap.capacity < 0 : false, askingWhy: opts.askingWhy,
+        room: cap ? { capacity: cap.capacity, budget: cap.budget } : undefined,
+      }),
     );
   } catch (err) {
     deps.log.warn({ err, assignmentId: a.id }, 'could not update the assignee message');
@@ -118,13 +126,14 @@ export async function deliverOffer(
 ): Promise<'sent' | 'duplicate' | 'failed' | 'gone' | 'dry-run'> {
   const assignee = await deps.store.people.get(a.assigneeId);
   const zone = assignee?.tz ?? 'UTC';
-  let overBudget = false;
-  if (assignee) overBudget = (await capacityOf(deps, assignee)).capacity < 0;
+  // Their own room this week, this offer's estimate counted: only they see the minutes.
+  const cap = assignee ? await capacityOf(deps, assignee) : null;
+  const view = { zone, overBudget: cap ? cap.capacity < 0 : false, room: cap ? { capacity: cap.capacity, budget: cap.budget } : undefined };
   const r = await sendOnce(
     deps,
     { job: 'assign-offer', subject: String(a.id), period: 'once' },
     async () => {
-      const ref = await dm(deps, a.assigneeId, assigneeMessage(a, { zone, overBudget }));
+      const ref = await dm(deps, a.assigneeId, assigneeMessage(a, view));
       await deps.store.assignments.setAssigneeMessage(a.id, ref.channel, ref.ts);
       return ref;
     },
@@ -335,12 +344,12 @@ export async function askWhyDeclining(deps: Deps, actorId: string, id: number, b
   return ok({ changed: false, assignment: own.value });
 }
 
-async function nextBest(deps: Deps, a: Assignment): Promise<{ id: string; band: CapacityBand } | null> {
+async function nextBest(deps: Deps, a: Assignment): Promise<NextBest | null> {
   const lead = await deps.store.people.get(a.leadId);
   if (!lead) return null;
   const tried = await deps.store.assignments.assigneesOfLink(a.leadId, a.link);
   const [next] = await suggestAdvocates(deps, lead, { exclude: tried, limit: 1 });
-  return next ? { id: next.person.id, band: next.band } : null;
+  return next ? { id: next.person.id, band: next.band, lighterWeek: next.lighterWeek } : null;
 }
 
 export async function declineAssignment(deps: Deps, actorId: string, id: number, reason: DeclineReason): Promise<Outcome<StepResult>> {

@@ -552,3 +552,111 @@ describe('pausing', () => {
     expect(buttonIn(back[0], ACTIONS.assignReassign).value).toBe(`${first.id}|${BEN}`);
   });
 });
+
+describe('suggestions see the whole picture (issue 14, point 10)', () => {
+  const MGR = 'U300MGR';
+  const pulseOf = (id: string) => t.fake.messagesTo(id).find((m) => (m.text ?? '').startsWith('Weekly pulse'));
+  /** The lead's replies in the thread of this offer (the lead had a pulse DM too, so find the thread by its text). */
+  const declines = (): FakeMessage[] => {
+    const msgs = t.fake.messagesTo(LEAD);
+    const parents = new Set(msgs.filter((m) => !m.threadTs && /You offered a conversation/.test(textOf(m))).map((m) => m.ts));
+    return msgs.filter((m) => m.threadTs && parents.has(m.threadTs) && /declined/.test(textOf(m)));
+  };
+
+  it("on Monday at 00:00 puts a report who ended last week at 261%, alerted and 'squeezed', after everyone with room, as 'needs a lighter week', also as next best", async () => {
+    const { runPulse } = await import('../../src/jobs/pulse');
+    const { reminders } = await import('../../src/jobs/reminders');
+    await addPerson(t, MGR);
+    await addPerson(t, ADA);
+    await addPerson(t, BEN);
+    await addPerson(t, CAT);
+    await t.ballast.store.people.setManager(ADA, MGR);
+
+    // Last week (Thursday 26 Nov): Ada logs 10h 26m of her 4h, 261%, and sets off the crowding alert.
+    expect((await t.slack.command(ADA, 'log 4h reply')).status).toBe(200);
+    expect((await t.slack.command(ADA, 'log 6h26m post')).status).toBe(200);
+    expect((await t.slack.command(BEN, 'log 2h reply')).status).toBe(200); // Ben: half his budget, fine
+    const lastWeek = textOf((await t.slack.command(ADA, 'week')).body as never);
+    expect(lastWeek).toContain('10h 26m');
+    expect(lastWeek).toContain('261%');
+    await t.fake.waitFor(() => t.fake.messagesTo(MGR).find((m) => /crowding out their core work/.test(m.text ?? '')));
+    await t.fake.waitFor(() => t.fake.messagesTo(ADA).find((m) => /crowding/.test(m.text ?? '') && /Heads up/.test(m.text ?? '')));
+
+    // Friday's pulse: Ada answers "squeezed it a bit".
+    t.clock.set('2026-11-27T15:30:00Z');
+    await runPulse(t.ballast.deps, t.clock.now(), { dryRun: false });
+    const pulse = await t.fake.waitFor(() => pulseOf(ADA));
+    await click(t, ADA, pulse, ACTIONS.pulseBit);
+    await t.fake.waitFor(async () => (await t.ballast.store.strain.ofPerson(ADA)).length === 1);
+    expect(await t.ballast.store.strain.ofPerson(ADA)).toMatchObject([{ weekKey: '2026-W48', answer: 'bit' }]);
+
+    // Monday 30 Nov, 00:00 in Berlin: everyone's week is empty, so capacity alone would put Ada first.
+    // (Her manager is off this week, so the three advocates are Ada, Ben and Cat.)
+    await t.ballast.store.people.setPause(MGR, true, null);
+    t.clock.set('2026-11-29T23:00:00Z');
+    const r = await offer(`assign <${LINK}> est 20m`);
+    const text = textOf(r.body as never);
+    const lines = text.split('\n').filter((l) => /^\d\. /.test(l));
+    expect(lines).toEqual([
+      `1. <@${BEN}>: :large_green_circle: plenty of room`,
+      `2. <@${CAT}>: :large_green_circle: plenty of room`,
+      `3. <@${ADA}>: :large_orange_circle: needs a lighter week`,
+    ]);
+    expect(text).not.toMatch(new RegExp(`<@${ADA}>: [^\\n]*plenty`));
+    // Leads see no reason and no minutes.
+    expect(text).not.toMatch(/261|10h 26m|squeezed|crowding|over budget/);
+
+    // The lead offers the first suggestion; it waits for Ben's working hours, and shows him his own room.
+    await click(t, LEAD, { blocks: (r.body as { blocks: unknown[] }).blocks }, ACTIONS.assignOffer, { ephemeral: true });
+    await t.fake.waitFor(async () => (await all()).length === 1);
+    t.clock.set('2026-11-30T07:00:00Z'); // 08:00 in Berlin
+    await reminders(t.ballast.deps, t.clock.now(), { dryRun: false });
+    const benOffer = await t.fake.waitFor(() => t.fake.messagesTo(BEN).find((m) => !m.threadTs && /asked you to take/.test(textOf(m))));
+    expect(textOf(benOffer)).toContain('Your room this week: 3h 40m of your 4h budget left, with this one counted.');
+
+    // Ben declines for lack of capacity: the next best is Cat, not Ada.
+    await click(t, BEN, benOffer, ACTIONS.assignDecline);
+    await click(t, BEN, offerMessage(BEN), ACTIONS.assignDeclineNoCapacity);
+    const first = await t.fake.waitFor(() => declines()[0]);
+    expect(textOf(first)).toContain(`Next best: <@${CAT}> (:large_green_circle: plenty of room)`);
+    expect(textOf(first)).not.toContain(`<@${ADA}>`);
+
+    // Cat declines too: Ada is next best now, and still not "plenty of room".
+    const reassign = await click(t, LEAD, first, ACTIONS.assignReassign);
+    const [answer] = await t.fake.waitFor(() => (reassign.responses().length ? reassign.responses() : null));
+    expect(textOf(answer.body as never)).toContain(`Offered to <@${CAT}>`);
+    const catOffer = await t.fake.waitFor(() => t.fake.messagesTo(CAT).find((m) => !m.threadTs && /asked you to take/.test(textOf(m))));
+    await click(t, CAT, catOffer, ACTIONS.assignDecline);
+    await click(t, CAT, offerMessage(CAT), ACTIONS.assignDeclineNotMyArea);
+    await t.fake.waitFor(() => declines().length === 2);
+    const second = declines().find((m) => textOf(m).includes(`<@${CAT}> declined`))!;
+    expect(textOf(second)).toContain(`Next best: <@${ADA}> (:large_orange_circle: needs a lighter week)`);
+    expect(textOf(second)).not.toMatch(/plenty/);
+  });
+
+  it("does not hold back someone whose only signal is 'squeezed it a bit' after an ordinary week", async () => {
+    const { runPulse } = await import('../../src/jobs/pulse');
+    await addPerson(t, ADA);
+    await addPerson(t, BEN);
+    expect((await t.slack.command(ADA, 'log 1h reply')).status).toBe(200);
+    expect((await t.slack.command(BEN, 'log 3h reply')).status).toBe(200);
+    t.clock.set('2026-11-27T15:30:00Z');
+    await runPulse(t.ballast.deps, t.clock.now(), { dryRun: false });
+    await click(t, ADA, await t.fake.waitFor(() => pulseOf(ADA)), ACTIONS.pulseBit);
+    await t.fake.waitFor(async () => (await t.ballast.store.strain.ofPerson(ADA)).length === 1);
+    t.clock.set('2026-11-29T23:00:00Z');
+    const text = textOf((await offer(`assign <${LINK}>`)).body as never);
+    expect(text).toContain(`1. <@${ADA}>: :large_green_circle: plenty of room`);
+    expect(text).toContain(`2. <@${BEN}>: :large_green_circle: plenty of room`);
+  });
+
+  it("holds back someone who said 'pushed it back' in the pulse before last, even after a light week", async () => {
+    await addPerson(t, ADA);
+    await addPerson(t, BEN);
+    await t.ballast.store.strain.record(ADA, '2026-W47', 'back', t.clock.now());
+    t.clock.set('2026-11-29T23:00:00Z');
+    const text = textOf((await offer(`assign <${LINK}>`)).body as never);
+    expect(text).toContain(`1. <@${BEN}>: :large_green_circle: plenty of room`);
+    expect(text).toContain(`2. <@${ADA}>: :large_orange_circle: needs a lighter week`);
+  });
+});

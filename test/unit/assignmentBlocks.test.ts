@@ -2,7 +2,7 @@
 import type { Assignment, AssignmentState } from '../../src/core/model';
 import {
   acceptWarning, assignModal, assigneeMessage, assignmentsReply, boardBlocks, doneModal, leadParent, leadUpdate,
-  offeredReply, openAssignmentLines, overBudgetReply, reminderMessage, slackExcerpt, suggestionsReply,
+  offeredReply, openAssignmentLines, overBudgetReply, reminderMessage, roomLine, slackExcerpt, suggestionsReply,
 } from '../../src/slack/blocks/assignment';
 import { weekBlocks } from '../../src/slack/blocks/week';
 import { summarizeWeek } from '../../src/core/week';
@@ -71,6 +71,42 @@ describe('assignment blocks with the longest inputs', () => {
     const excerpt = `${'<@U1> & friends say: '.repeat(100)}`;
     expect(validateView(assignModal({ link: LONG_LINK, excerpt, suggestions: [{ id: 'U1AA', band: 'plenty' }] }))).toEqual([]);
     expect(validateView(assignModal({ link: '', excerpt: '', suggestions: [] }))).toEqual([]);
+  });
+});
+
+describe("the advocate's own room in the offer", () => {
+  it.each<[number, string]>([
+    [220, 'Your room this week: 3h 40m of your 4h budget left, with this one counted.'],
+    [0, 'Your room this week: this one fills your 4h budget exactly.'],
+    [-25, 'Your room this week: none; with this one you are 25m past your 4h budget.'],
+  ])('with %i minutes of room says: %s', (capacity, expected) => {
+    expect(roomLine({ capacity, budget: 240 })).toContain(expected);
+    const m = assigneeMessage(assignment(1, 'offered'), { zone: 'Europe/Berlin', room: { capacity, budget: 240 } });
+    ok(m);
+    expect(JSON.stringify(m.blocks)).toContain(expected);
+  });
+
+  it('is left out once the assignment is closed', () => {
+    for (const state of ['declined', 'done', 'expired'] as const) {
+      expect(JSON.stringify(assigneeMessage(assignment(1, state), { zone: 'Europe/Berlin', room: { capacity: 100, budget: 240 } }).blocks)).not.toContain('Your room');
+    }
+  });
+});
+
+describe('what leads read about room', () => {
+  it('shows "needs a lighter week" in place of the band, and no reason or minutes', () => {
+    const r = suggestionsReply(
+      { estimate: 20, dueMs: NOW + 3_600_000, link: 'https://x.com/a/1', brief: null },
+      [{ id: 'U201BEN', band: 'plenty' }, { id: 'U200ADA', band: 'plenty', lighterWeek: true }],
+    );
+    ok(r);
+    const text = JSON.stringify(r.blocks);
+    expect(text).toContain('1. <@U201BEN>: :large_green_circle: plenty of room');
+    expect(text).toContain('2. <@U200ADA>: :large_orange_circle: needs a lighter week');
+    expect(r.text).toBe('Who has room: <@U201BEN> (plenty), <@U200ADA> (needs a lighter week)');
+    const next = leadUpdate(assignment(1, 'declined'), { kind: 'declined', reason: 'no_capacity', next: { id: 'U200ADA', band: 'plenty', lighterWeek: true } });
+    expect(JSON.stringify(next.blocks)).toContain('Next best: <@U200ADA> (:large_orange_circle: needs a lighter week)');
+    expect(JSON.stringify(next.blocks)).not.toContain('plenty');
   });
 });
 

@@ -1,10 +1,12 @@
-import { actionOf, findElement, mrkdwn, renderBlocks, renderMessage, stateValues, type RenderContext } from '../../sandbox/public/render';
+import { actionOf, findElement, mrkdwn, namePeople, renderBlocks, renderMessage, stateValues, type RenderContext } from '../../sandbox/public/render';
+import { slackEmoji } from '../../sandbox/emoji';
 import { logModal } from '../../src/slack/blocks/logModal';
 import { LOG_MODAL } from '../../src/slack/ids';
 
 const ctx: RenderContext = {
   userName: (id) => ({ U100ADA: 'Ada Lindqvist', U200MAR: 'Marta Kowalska' })[id] ?? id,
   people: [{ id: 'U100ADA', name: 'Ada Lindqvist' }, { id: 'U200MAR', name: 'Marta Kowalska' }],
+  emoji: slackEmoji(),
 };
 
 describe('the sandbox renderer', () => {
@@ -27,8 +29,30 @@ describe('the sandbox renderer', () => {
     expect(html).toContain('<code>code</code>');
     expect(html).toContain('<a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">the thread</a>');
     expect(html).toContain('@Ada Lindqvist');
-    expect(html).toContain('✅');
+    expect(html).toMatch(/<span class="bk-emoji bk-emoji-img" role="img" aria-label=":white_check_mark:" title=":white_check_mark:" style="[^"]+">✅<\/span>/);
     expect(html).toContain(':no_such_emoji:');
+  });
+
+  it('draws emoji from the emoji data package, aliases and skin tones included, and leaves unknown names as text', () => {
+    const html = mrkdwn(':leftwards_arrow_with_hook: Undo :thumbsup: :+1: :wave::skin-tone-3: :person_shrugging:', ctx);
+    expect(html).toContain('↩️');
+    expect(html.match(/👍/g)).toHaveLength(2);
+    expect(html).toContain('title=":wave::skin-tone-3:"');
+    expect(html).toContain('>👋🏼</span>');
+    // Slack has no such name (it is :shrug:), so Slack too shows it as typed.
+    expect(html).toContain(':person_shrugging:');
+    expect(mrkdwn(':white_check_mark:', { userName: ctx.userName })).toBe(':white_check_mark:');
+  });
+
+  it('draws > lines as one quote, with or without a space, escaped or not, and >>> as the rest of the message', () => {
+    const html = mrkdwn('Asked you:\n>answer the *pricing* question\n&gt; in German\nThanks', ctx);
+    expect(html).toBe('Asked you:<br><blockquote class="bk-quote">answer the <b>pricing</b> question<br>in German</blockquote>Thanks<br>'.replace(/<br>$/, ''));
+    expect(mrkdwn('Before\n>>>all\nof this', ctx)).toBe('Before<br><blockquote class="bk-quote">all<br>of this</blockquote>');
+    expect(mrkdwn('a > b', ctx)).toBe('a &gt; b');
+  });
+
+  it('names people in plain text such as a job report, leaving ids it does not know', () => {
+    expect(namePeople('U100ADA  sent\nU999ZZZ  skipped: paused\nall in UTC', ctx.userName)).toBe('Ada Lindqvist  sent\nU999ZZZ  skipped: paused\nall in UTC');
   });
 
   it('escapes HTML in texts so a note cannot inject markup', () => {
@@ -93,6 +117,16 @@ describe('the sandbox renderer', () => {
     const html = renderBlocks([{ type: 'input', block_id: 'b', label: { type: 'plain_text', text: 'L' }, element }], ctx);
     expect(html).toContain(expected);
     expect(html).not.toContain('data-dispatch');
+  });
+
+  it("carries a button's confirm dialog for the page to ask first, with Slack's defaults for what is left out", () => {
+    const html = renderBlocks([{ type: 'actions', elements: [{
+      type: 'button', action_id: 'del', text: { type: 'plain_text', text: 'Delete' }, style: 'danger',
+      confirm: { title: { type: 'plain_text', text: 'Delete this entry?' }, text: { type: 'plain_text', text: '30m "replying" goes' }, confirm: { type: 'plain_text', text: 'Delete' }, style: 'danger' },
+    }] }], ctx);
+    const attr = /data-confirm="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(JSON.parse(attr)).toEqual({ title: 'Delete this entry?', text: '30m "replying" goes', confirm: 'Delete', deny: 'Cancel', danger: true });
+    expect(renderBlocks([{ type: 'actions', elements: [{ type: 'button', action_id: 'x', text: { type: 'plain_text', text: 'X' } }] }], ctx)).not.toContain('data-confirm');
   });
 
   it('renders a message without blocks from its text', () => {

@@ -23,6 +23,14 @@ export const BAND_LABEL: Record<CapacityBand, string> = {
   none: ':red_circle: no room',
 };
 
+/** In place of the band, for someone DESIGN.md's capacity rule holds back; leads never see why. */
+export const LIGHTER_WEEK_LABEL = ':large_orange_circle: needs a lighter week';
+
+/** What a lead reads about someone's room: a band, or that they need a lighter week. */
+export function roomLabel(s: { band: CapacityBand; lighterWeek?: boolean }): string {
+  return s.lighterWeek ? LIGHTER_WEEK_LABEL : BAND_LABEL[s.band];
+}
+
 export const REASON_LABEL: Record<DeclineReason, string> = {
   no_capacity: 'no capacity',
   not_my_area: 'not my area',
@@ -88,6 +96,15 @@ export interface AssigneeView {
   overBudget?: boolean;
   /** Show the "why are you declining?" buttons instead of the usual ones. */
   askingWhy?: boolean;
+  /** Their own room this week (open estimates, this one included, counted): only they see it. */
+  room?: { capacity: number; budget: number };
+}
+
+/** The advocate's own room this week, in minutes: theirs to see, never the lead's. */
+export function roomLine(room: { capacity: number; budget: number }): string {
+  if (room.capacity < 0) return `:bar_chart: Your room this week: none; with this one you are ${fmt(-room.capacity)} past your ${fmt(room.budget)} budget. Only you see this.`;
+  if (room.capacity === 0) return `:bar_chart: Your room this week: this one fills your ${fmt(room.budget)} budget exactly. Only you see this.`;
+  return `:bar_chart: Your room this week: ${fmt(room.capacity)} of your ${fmt(room.budget)} budget left, with this one counted. Only you see this.`;
 }
 
 function summaryBlocks(a: Assignment, zone: string): KnownBlock[] {
@@ -103,6 +120,7 @@ export function assigneeMessage(a: Assignment, v: AssigneeView): Reply {
   const blocks = summaryBlocks(a, v.zone);
   const id = String(a.id);
   const open = isOpen(a);
+  if (open && v.room) blocks.push(context(roomLine(v.room)));
   if (open && v.overBudget) {
     blocks.push(context(':warning: Taking this on would put you past your weekly advocacy budget. Decline with "No capacity" if your core work needs the time.'));
   }
@@ -174,19 +192,26 @@ export function leadParent(a: Assignment, zone: string): Reply {
   return { text, blocks };
 }
 
+/** Whom a lead is offered after a decline or an expiry. */
+export interface NextBest {
+  id: string;
+  band: CapacityBand;
+  lighterWeek?: boolean;
+}
+
 export type LeadEvent =
   | { kind: 'offered-over-budget' }
   | { kind: 'accept-warned' }
   | { kind: 'accepted'; overBudget: boolean }
-  | { kind: 'declined'; reason: DeclineReason; next: { id: string; band: CapacityBand } | null }
+  | { kind: 'declined'; reason: DeclineReason; next: NextBest | null }
   | { kind: 'done' }
   | { kind: 'due' }
-  | { kind: 'expired'; next: { id: string; band: CapacityBand } | null };
+  | { kind: 'expired'; next: NextBest | null };
 
-function reassignBlocks(a: Assignment, next: { id: string; band: CapacityBand } | null): KnownBlock[] {
+function reassignBlocks(a: Assignment, next: NextBest | null): KnownBlock[] {
   if (!next) return [context('No one else has room right now. `/ballast assign <link>` shows who does later.')];
   return [
-    section(`Next best: <@${next.id}> (${BAND_LABEL[next.band]}).`, {
+    section(`Next best: <@${next.id}> (${roomLabel(next)}).`, {
       accessory: button(`Offer to next best`, ACTIONS.assignReassign, encodeReassign(a.id, next.id), 'primary'),
     }),
   ];
@@ -229,24 +254,25 @@ export function leadUpdate(a: Assignment, e: LeadEvent): Reply {
 export interface SuggestionView {
   id: string;
   band: CapacityBand;
+  lighterWeek?: boolean;
 }
 
 export function suggestionsReply(draft: Omit<OfferValue, 'to'>, suggestions: SuggestionView[]): Reply {
   if (suggestions.length === 0) {
     return {
       text: 'Nobody is available for assignments right now.',
-      blocks: [section(':person_shrugging: Nobody is available right now: everyone is paused, away or inactive.'), context('Try again later, or name someone: `/ballast assign @person <link>`.')],
+      blocks: [section(':shrug: Nobody is available right now: everyone is paused, away or inactive.'), context('Try again later, or name someone: `/ballast assign @person <link>`.')],
     };
   }
   const blocks: KnownBlock[] = [section(`*Who has room this week* for ${linkText(draft.link)} (estimate ${fmt(draft.estimate)}):`)];
   suggestions.forEach((s, i) => {
-    blocks.push(section(`${i + 1}. <@${s.id}>: ${BAND_LABEL[s.band]}`, {
+    blocks.push(section(`${i + 1}. <@${s.id}>: ${roomLabel(s)}`, {
       blockId: `suggest_${i}`,
       accessory: button('Offer', ACTIONS.assignOffer, encodeOffer({ ...draft, to: s.id }), i === 0 ? 'primary' : undefined),
     }));
   });
-  blocks.push(context('Ranked by room left in their budget this week; ties go to whoever has had fewer assignments.'));
-  return { text: `Who has room: ${suggestions.map((s) => `<@${s.id}> (${s.band})`).join(', ')}`, blocks };
+  blocks.push(context('Ranked by room left in their budget this week; ties go to whoever has had fewer assignments. Someone who needs a lighter week comes after everyone else with room.'));
+  return { text: `Who has room: ${suggestions.map((s) => `<@${s.id}> (${s.lighterWeek ? 'needs a lighter week' : s.band})`).join(', ')}`, blocks };
 }
 
 export function overBudgetReply(offer: OfferValue): Reply {
@@ -391,7 +417,7 @@ export function slackExcerpt(text: string, max: number): string {
 
 export function assignModal(m: AssignModalInput): ModalView {
   const suggestionText = m.suggestions.length
-    ? m.suggestions.map((s, i) => `${i + 1}. <@${s.id}>: ${BAND_LABEL[s.band]}`).join('\n')
+    ? m.suggestions.map((s, i) => `${i + 1}. <@${s.id}>: ${roomLabel(s)}`).join('\n')
     : 'Nobody is available right now: everyone is paused, away or inactive.';
   const input = (block: InputBlock): InputBlock => block;
   const blocks: Block[] = [

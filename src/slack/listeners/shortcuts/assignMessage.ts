@@ -34,7 +34,7 @@ export function assignMessageShortcut(deps: ListenerDeps) {
           suggestAdvocates(deps, who.value),
         ]);
         await deps.slack.openView(shortcut.trigger_id, assignModal({
-          link, excerpt: shortcut.message.text ?? '', suggestions: suggestions.map((s) => ({ id: s.person.id, band: s.band })),
+          link, excerpt: shortcut.message.text ?? '', suggestions: suggestions.map((s) => ({ id: s.person.id, band: s.band, lighterWeek: s.lighterWeek })),
         }));
       } catch (err) {
         await respond({ response_type: 'ephemeral', ...failureReply(log, err, 'assign shortcut failed') }).catch(() => undefined);

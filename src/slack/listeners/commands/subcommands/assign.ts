@@ -15,7 +15,7 @@ export const assign: HandlerTable = {
     if (c.userId === undefined) {
       const tried = await deps.store.assignments.assigneesOfLink(person.id, draft.value.link);
       const suggestions = await suggestAdvocates(deps, person, { exclude: tried });
-      return suggestionsReply(draft.value, suggestions.map((s) => ({ id: s.person.id, band: s.band })));
+      return suggestionsReply(draft.value, suggestions.map((s) => ({ id: s.person.id, band: s.band, lighterWeek: s.lighterWeek })));
     }
     // Stored and checked before the reply; the DMs to the advocate and the lead's thread follow it.
     const r = await offerAssignment(deps, person, c.userId, draft.value, { deferFollowUps: true });
