@@ -34,6 +34,13 @@ export const ACTIONS = {
   /** App Home's "← Earlier week" / "Later week →"; the value is the Monday of the week to show. */
   homeWeekEarlier: 'ballast_home_week_earlier',
   homeWeekLater: 'ballast_home_week_later',
+  /**
+   * Settings controls shared by the welcome DM and App Home: each opens a modal (check-in time and
+   * days; pause until a date). The App Home work owns their listeners and modals; the welcome only
+   * carries the buttons.
+   */
+  openCheckinSettings: 'ballast_open_checkin_settings',
+  openPause: 'ballast_open_pause',
 } as const;
 
 export const VIEWS = {
