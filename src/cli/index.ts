@@ -14,7 +14,8 @@ export type { CliCommand, CliIo } from './types';
 const USAGE = `Usage: npm run ballast -- <command>
 
   migrate                         apply pending database migrations
-  backup <file>                   write an online backup (a complete SQLite database) to <file>
+  backup <file>                   write an online backup (a complete SQLite database) to <file>;
+                                  on PostgreSQL it says to use pg_dump instead
   jobs run <job> [--at <ISO>] [--dry-run]
                                   run one pass of a scheduled job (checkins, pulse, digests, nudges) as of now or --at
   roster import <file.csv>        set people, managers, hours, budgets and roles (all or nothing)
