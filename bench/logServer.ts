@@ -1,5 +1,6 @@
-// A server for the /ballast log benchmark, run in its own process: `ballast` (the real app on a temp
-// database, against the fake Slack) or `bare` (a Bolt app whose command handler only acknowledges).
+// A server for the /ballast log benchmarks, run in its own process: `ballast` (the real app on a temp
+// SQLite database, against the fake Slack), `postgres` (the real app on BENCH_DATABASE_URL) or `bare`
+// (a Bolt app whose command handler only acknowledges).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,11 +16,12 @@ async function main(kind: string): Promise<void> {
   const fake = await startFakeSlack();
   for (let i = 0; i < BENCH_USERS; i++) fake.addUser({ id: `U${String(i).padStart(6, '0')}`, tz: 'Europe/Berlin' });
   let port: number;
-  if (kind === 'ballast') {
+  if (kind === 'ballast' || kind === 'postgres') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-'));
     const config = loadConfig({
       SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0',
       DATABASE_PATH: path.join(dir, 'bench.db'), LOG_LEVEL: 'warn', BALLAST_SCHEDULER: 'off',
+      DATABASE_URL: kind === 'postgres' ? process.env.BENCH_DATABASE_URL : undefined,
     });
     const b = await startBallast({ config });
     port = b.port!;

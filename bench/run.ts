@@ -4,6 +4,8 @@ import { benchCheckins } from './checkins';
 import { benchLog } from './log';
 import { benchDigests } from './digests';
 import { benchSuggestions } from './suggestions';
+import { benchLogPostgres, benchLogReplicas } from './logPostgres';
+import { benchMemory } from './memory';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   log: () => benchLog(),
@@ -17,6 +19,9 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
     const r = await benchDigests();
     if (!r.passed) process.exitCode = 1;
   },
+  'log-postgres': () => benchLogPostgres(),
+  'log-replicas': () => benchLogReplicas(),
+  memory: () => benchMemory(),
 };
 
 async function main(): Promise<void> {
