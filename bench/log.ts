@@ -9,6 +9,8 @@ import { BENCH_SECRET, BENCH_USERS } from './logServer';
 
 export interface Figures {
   rps: number;
+  /** Server CPU time (user + system) per request, in µs, summed over the side's servers. */
+  cpuPerRequestUs: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -16,7 +18,12 @@ export interface Figures {
 }
 
 export type ServerKind = 'ballast' | 'bare' | 'postgres';
-export interface BenchServer { child: ChildProcess; port: number }
+export interface BenchServer {
+  child: ChildProcess;
+  port: number;
+  /** The server's CPU time so far, in µs. */
+  cpu(): Promise<number>;
+}
 
 /** One server in its own process (logServer.ts); `env` reaches it (BENCH_DATABASE_URL for postgres). */
 export function startServer(kind: ServerKind, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
@@ -26,10 +33,25 @@ export function startServer(kind: ServerKind, env: Record<string, string> = {}, 
       env: { ...process.env, ...env },
     });
     let out = '';
+    let waiting: ((us: number) => void)[] = [];
+    const cpu = () => new Promise<number>((res) => {
+      waiting.push(res);
+      child.kill('SIGUSR2');
+    });
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /PORT (\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
+      let m: RegExpExecArray | null;
+      while ((m = /CPU (\d+)\n/.exec(out))) {
+        out = out.slice(m.index + m[0].length);
+        const w = waiting;
+        waiting = [];
+        for (const r of w) r(Number(m[1]));
+      }
+      const p = /PORT (\d+)/.exec(out);
+      if (p) {
+        out = out.slice(p.index + p[0].length);
+        resolve({ child, port: Number(p[1]), cpu });
+      }
     });
     child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
@@ -74,14 +96,20 @@ function loadOne(port: number, seconds: number, connections: number): Promise<au
 }
 
 /**
- * `connections` in all, split evenly over `ports` by one load generator each, all at once (a list
- * with one port repeated loads one server through as many generators). Throughput is the sum; p50
+ * `connections` in all, split evenly over `servers` by one load generator each, all at once (a list
+ * with one server repeated loads it through as many generators). Throughput is the sum; p50
  * and p99 are the worst generator's.
  */
-export async function load(ports: number[], seconds: number, connections: number): Promise<Figures> {
-  const each = Math.max(1, Math.round(connections / ports.length));
-  const results = await Promise.all(ports.map((p) => loadOne(p, seconds, each)));
+export async function load(servers: BenchServer[], seconds: number, connections: number): Promise<Figures> {
+  const each = Math.max(1, Math.round(connections / servers.length));
+  const distinct = [...new Set(servers)];
+  const cpuBefore = await Promise.all(distinct.map((s) => s.cpu()));
+  const results = await Promise.all(servers.map((s) => loadOne(s.port, seconds, each)));
+  const cpuAfter = await Promise.all(distinct.map((s) => s.cpu()));
+  const requests = results.reduce((s, r) => s + r.requests.total, 0);
+  const cpuUs = cpuAfter.reduce((s, a, i) => s + a - cpuBefore[i], 0);
   return {
+    cpuPerRequestUs: cpuUs / Math.max(requests, 1),
     rps: results.reduce((s, r) => s + r.requests.average, 0),
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
@@ -95,7 +123,7 @@ export async function load(ports: number[], seconds: number, connections: number
  * other work on a shared machine does not land on one side only.
  */
 export async function compare<K extends string>(
-  sides: Record<K, number[]>, opts: { seconds: number; rounds: number; connections: number },
+  sides: Record<K, BenchServer[]>, opts: { seconds: number; rounds: number; connections: number },
 ): Promise<Record<K, Figures>> {
   const kinds = Object.keys(sides) as K[];
   const best: Partial<Record<K, Figures>> = {};
@@ -110,7 +138,7 @@ export async function compare<K extends string>(
 }
 
 export function line(label: string, f: Figures): string {
-  return `  ${label.padEnd(10)}: ${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms (non-2xx ${f.non2xx}, errors ${f.errors})`;
+  return `  ${label.padEnd(10)}: ${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, server CPU ${f.cpuPerRequestUs.toFixed(0)} µs per request (non-2xx ${f.non2xx}, errors ${f.errors})`;
 }
 
 export async function benchLog(
@@ -120,7 +148,7 @@ export async function benchLog(
   const servers = { bare: await startServer('bare'), ballast: await startServer('ballast') };
   let best: Record<'bare' | 'ballast', Figures>;
   try {
-    best = await compare({ bare: [servers.bare.port], ballast: [servers.ballast.port] }, o);
+    best = await compare({ bare: [servers.bare], ballast: [servers.ballast] }, o);
   } finally {
     stopServers(Object.values(servers));
   }
@@ -131,6 +159,7 @@ export async function benchLog(
   console.log(line('bare', bare));
   console.log(line('ballast', ballast));
   console.log(`  throughput ratio ${throughputRatio.toFixed(2)} (target >= 0.80), p99 ratio ${p99Ratio.toFixed(2)} (target <= 1.50)`);
+  console.log(`  CPU per request, ballast / bare: ${(ballast.cpuPerRequestUs / bare.cpuPerRequestUs).toFixed(2)}`);
   return { ballast, bare, throughputRatio, p99Ratio };
 }
 

@@ -15,7 +15,7 @@ export async function benchLogPostgres(opts: Partial<typeof defaults> = {}): Pro
     servers.push(sqlite);
     const pg = await startServer('postgres', { BENCH_DATABASE_URL: db.url });
     servers.push(pg);
-    best = await compare({ sqlite: [sqlite.port], postgres: [pg.port] }, o);
+    best = await compare({ sqlite: [sqlite], postgres: [pg] }, o);
   } finally {
     stopServers(servers);
     await db.drop();
@@ -25,7 +25,7 @@ export async function benchLogPostgres(opts: Partial<typeof defaults> = {}): Pro
   console.log(`\n/ballast log on PostgreSQL vs SQLite, one process each (best of ${o.rounds} alternating ${o.seconds}s rounds, ${o.connections} connections)`);
   console.log(line('sqlite', best.sqlite));
   console.log(line('postgres', best.postgres));
-  console.log(`  throughput ratio ${throughputRatio.toFixed(2)}, p99 ratio ${p99Ratio.toFixed(2)} (PostgreSQL / SQLite)`);
+  console.log(`  throughput ratio ${throughputRatio.toFixed(2)}, p99 ratio ${p99Ratio.toFixed(2)}, CPU per request ${(best.postgres.cpuPerRequestUs / best.sqlite.cpuPerRequestUs).toFixed(2)} (PostgreSQL / SQLite; the PostgreSQL server's own CPU not counted)`);
   return { throughputRatio, p99Ratio };
 }
 
@@ -47,7 +47,7 @@ export async function benchLogReplicas(opts: Partial<typeof defaults> = {}): Pro
     // Started after the first has migrated, as a rolling start would; concurrent starts are tested elsewhere.
     const b = await startServer('postgres', { BENCH_DATABASE_URL: two.url });
     servers.push(b);
-    best = await compare({ one: [single.port, single.port], two: [a.port, b.port] }, o);
+    best = await compare({ one: [single, single], two: [a, b] }, o);
   } finally {
     stopServers(servers);
     await one.drop();

@@ -136,7 +136,11 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     const r = await client.auth.test();
     return { botUserId: r.user_id, botId: r.bot_id, teamId: r.team_id };
   }, log);
-  const app = new App({ authorize: installation.authorize, receiver: new EdgeReceiver(receiver, log), logger, clientOptions });
+  // convoStore false: nothing in Ballast reads context.conversation, and Bolt's default in-memory store
+  // costs every request a lookup that fails by throwing (an Error with its stack) plus a debug line.
+  const app = new App({
+    authorize: installation.authorize, receiver: new EdgeReceiver(receiver, log), logger, clientOptions, convoStore: false,
+  });
 
   const deps: ListenerDeps = {
     ...composeDeps({ config, store, clock, log, client, slackHooks: tokenAlarm(log) }),
