@@ -1,6 +1,6 @@
 // The manager's weekly digest as data: per direct report and for the team, built from weekly sums.
 import type { IsoDate, Level, Strain } from './types';
-import { levelOf, usePercent } from './budget';
+import { levelOf, usePercent, type LevelInput } from './budget';
 import { addDays, weekKey, weekStart } from './time';
 import { dedicatedRole, fteOf, type Recommendation } from './cost';
 
@@ -43,8 +43,14 @@ export interface DigestRow {
   budget: number;
   percent: number;
   level: Level;
+  /** What decided the level as the manager may see it (strain only for those who opted in), for levelReason. */
+  levelInput: LevelInput;
+  /** Whether the person shares strain answers with their manager. */
+  shareStrain: boolean;
   /** Minutes of each window week, oldest first. */
   trend: number[];
+  /** Each window week's own budget, oldest first. */
+  trendBudgets: number[];
   relationshipShare: number;
   assignmentsDone: number;
   assignmentsOpen: number;
@@ -66,8 +72,8 @@ export interface DigestModel {
   end: IsoDate;
   rows: DigestRow[];
   team: { people: number; minutes: number; budget: number; percent: number; fte: number; relationshipShare: number };
-  /** Minutes of the whole team per window week, oldest first, with their FTE. */
-  teamWeeks: { weekKey: string; minutes: number; fte: number }[];
+  /** Minutes of the whole team per window week, oldest first, with their FTE and the team's budget. */
+  teamWeeks: { weekKey: string; minutes: number; fte: number; budget: number }[];
   /**
    * Strain of those who did not opt in to sharing, as one team figure; null when fewer than the
    * minimum group size answered (it would point at individuals).
@@ -86,19 +92,19 @@ function budgetIn(r: ReportInput, i: number): number {
  * A report's level as their manager may see it. Strain answers feed the level only for people who
  * opted in to sharing them: otherwise a `crowding` under budget would reveal a private answer.
  */
-function visibleLevel(r: ReportInput, weekKeys: string[]): Level {
+function visibleLevel(r: ReportInput, weekKeys: string[]): LevelInput {
   const n = weekKeys.length;
   const minutes = r.minutes[n - 1] ?? 0;
   const prev = r.minutes[n - 2] ?? 0;
   const backs = r.shareStrain ? [n - 3, n - 2, n - 1].filter((i) => r.strain[i] === 'back').length : 0;
   const prevBudget = budgetIn(r, n - 2);
-  return levelOf({
+  return {
     minutes,
     budget: r.budget,
     // The week before is judged against its own budget, not the digest week's.
     previousWeekOver: prevBudget > 0 ? prev >= prevBudget : prev > 0,
     strainBackWeeksOfLast3: backs,
-  });
+  };
 }
 
 export function buildDigest(input: {
@@ -121,7 +127,8 @@ export function buildDigest(input: {
     minutes += week.minutes;
     budget += r.budget;
     relationship += week.relationship;
-    const level = visibleLevel(r, weekKeys);
+    const levelInput = visibleLevel(r, weekKeys);
+    const level = levelOf(levelInput);
     const flags: Flag[] = [];
     if (level === 'crowding') flags.push('crowding');
     const prevBudget = budgetIn(r, last - 1);
@@ -136,7 +143,10 @@ export function buildDigest(input: {
       budget: r.budget,
       percent: usePercent(week.minutes, r.budget),
       level,
+      levelInput,
+      shareStrain: r.shareStrain,
       trend,
+      trendBudgets: weekKeys.map((_, i) => budgetIn(r, i)),
       relationshipShare: week.minutes > 0 ? week.relationship / week.minutes : 0,
       assignmentsDone: r.assignmentsDone,
       assignmentsOpen: r.assignmentsOpen,
@@ -149,7 +159,10 @@ export function buildDigest(input: {
     }
     return row;
   });
-  const teamWeeks = weekKeys.map((k, i) => ({ weekKey: k, minutes: teamWeekMinutes[i], fte: fteOf(teamWeekMinutes[i]) }));
+  const teamWeeks = weekKeys.map((k, i) => ({
+    weekKey: k, minutes: teamWeekMinutes[i], fte: fteOf(teamWeekMinutes[i]),
+    budget: input.reports.reduce((sum, r) => sum + budgetIn(r, i), 0),
+  }));
   return {
     weekKey: current,
     start: input.window.start,

@@ -36,6 +36,10 @@ export interface SlackPort {
   updateView(viewId: string, view: View): Promise<void>;
   permalink(channel: string, ts: string): Promise<string>;
   uploadFile(channel: string, file: { filename: string; title: string; content: string; comment?: string }): Promise<void>;
+  /** An image uploaded to no channel, for an image block's `slack_file`; returns the file id. */
+  uploadImage(file: { filename: string; title: string; bytes: Buffer }): Promise<string>;
+  /** Whether Slack has processed an uploaded image: an image block may name it only then. */
+  fileProcessed(fileId: string): Promise<boolean>;
 }
 
 /** Slack answered ok:false (or the call failed for good); `code` is Slack's error string. */

@@ -20,7 +20,7 @@ export async function recordStrain(
   // week (a stale message, a forged value) would only skew the digests' trend.
   const today = localDate(deps.clock.now(), person.tz);
   if (weekKey !== weekKeyOf(today) && weekKey !== weekKeyOf(addDays(today, -7))) {
-    return fail('stale_pulse', `That pulse is for ${weekKey}; Ballast takes answers for this week and last week only, so it recorded nothing.`);
+    return fail('stale_pulse', 'That pulse is for an earlier week; Ballast takes answers for this week and last week only, so it recorded nothing.');
   }
   const before = await loadWeek(deps, person);
   await deps.store.strain.record(person.id, weekKey, answer, deps.clock.now());

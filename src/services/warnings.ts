@@ -9,6 +9,7 @@ import { managerCrowdingAlert, warningMessage } from '../slack/blocks/warnings';
 import type { AfterLog, Deps } from './ports';
 import { alreadyClaimed, sendOnce, type SendOutcome } from './sendOnce';
 import { dmDirect } from './directDm';
+import { recentWeeks } from './week';
 
 type WarnLevel = Exclude<Level, 'ok'>;
 
@@ -33,7 +34,7 @@ export async function warnOnLevels(deps: Deps, person: Person, before: Level, we
   }
   const out = await sendOnce(
     deps, { job: warningJob(top), subject: person.id, period: week.weekKey },
-    () => dmDirect(deps, person.id, warningMessage(top, week)), { personId: person.id },
+    async () => dmDirect(deps, person.id, warningMessage(top, week, await recentWeeks(deps, person, 8, week.start))), { personId: person.id },
   );
   if (top === 'crowding') await alertManager(deps, person, week);
   return out;
@@ -57,7 +58,7 @@ export async function alertManager(deps: Deps, person: Person, week: WeekModel, 
   if (!canDmNow(atMs, manager.tz, settings)) return null;
   return sendOnce(
     deps, { job: MANAGER_ALERT_JOB, subject: person.id, period: week.weekKey },
-    () => dmDirect(deps, manager.id, managerCrowdingAlert(person.id, week)), { personId: manager.id },
+    () => dmDirect(deps, manager.id, managerCrowdingAlert(person.id, week, { seesStrain: person.shareStrain })), { personId: manager.id },
   );
 }
 

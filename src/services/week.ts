@@ -63,3 +63,17 @@ export async function weekOf(deps: Deps, person: Person, date: IsoDate): Promise
   }
   return ok(await loadWeek(deps, person, date));
 }
+
+/**
+ * The person's last `n` weeks ending with the week holding `date` (default today), oldest first:
+ * minutes logged and each week's own budget, for the chart on `/ballast week`, warnings and App Home.
+ */
+export async function recentWeeks(
+  deps: Deps, person: Person, n = 8, date?: IsoDate,
+): Promise<{ start: IsoDate; minutes: number; budget: number }[]> {
+  const last = weekStart(date ?? localDate(deps.clock.now(), person.tz));
+  const budgetIn = await budgetsOf(deps, person);
+  const starts = Array.from({ length: n }, (_, i) => addDays(last, -7 * (n - 1 - i)));
+  const minutes = await Promise.all(starts.map((s) => deps.store.entries.minutesBetween(person.id, s, addDays(s, 6))));
+  return starts.map((start, i) => ({ start, minutes: minutes[i], budget: budgetIn(weekKey(start)).minutes }));
+}

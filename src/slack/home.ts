@@ -11,6 +11,7 @@ import { homeView } from './blocks/home';
 import { openAssignmentLines } from './blocks/assignment';
 import { openAssignmentsOf } from '../services/assignments';
 import type { KnownBlock } from './blocks/kit';
+import { withHomeChart } from './homeChart';
 
 /** A role-specific section of App Home (team, assignment board, org totals); null when it does not apply. */
 export type HomeSection = (deps: Deps, person: Person) => Promise<KnownBlock[] | null>;
@@ -34,5 +35,7 @@ export async function publishHome(
   }
   const openAssignments = openAssignmentLines(await openAssignmentsOf(deps, person), person.tz);
   const recent = await recentEntries(deps, person);
-  await deps.slack.publishHome(person.id, homeView({ week, shown, openAssignments, recent, sections: extra }));
+  const view = homeView({ week, shown, openAssignments, recent, sections: extra });
+  // Charts (r3-words): the week's chart at the top of the week section, as a PNG (App Home takes no data_visualization).
+  await deps.slack.publishHome(person.id, await withHomeChart(deps, person, week, view));
 }

@@ -111,5 +111,22 @@ export function slackPort(client: WebClient, hooks: SlackPortHooks = {}): SlackP
           channel_id: channel, filename: f.filename, title: f.title, content: f.content, initial_comment: f.comment,
         }));
     },
+    // Slack's external upload in its three steps, with no channel: the file is only shown by an image block.
+    async uploadImage(f) {
+      const target = await call('files.getUploadURLExternal', () =>
+        client.files.getUploadURLExternal({ filename: f.filename, length: f.bytes.length }));
+      if (!target.upload_url || !target.file_id) throw new SlackError('no_upload_url', 'files.getUploadURLExternal');
+      const res = await fetch(target.upload_url, { method: 'POST', body: new Uint8Array(f.bytes), headers: { 'content-type': 'application/octet-stream' } });
+      if (!res.ok) throw new SlackError(`upload_http_${res.status}`, 'files.upload');
+      await call('files.completeUploadExternal', () =>
+        client.files.completeUploadExternal({ files: [{ id: target.file_id!, title: f.title }] }));
+      return target.file_id;
+    },
+    async fileProcessed(fileId) {
+      const r = await call('files.info', () => client.files.info({ file: fileId }));
+      // Slack adds an image's dimensions (and thumbnails) once it has processed it.
+      const file = r.file as { original_w?: number; thumb_360?: string } | undefined;
+      return Boolean(file?.original_w || file?.thumb_360);
+    },
   };
 }

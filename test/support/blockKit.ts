@@ -9,7 +9,23 @@ export type Surface = 'message' | 'modal' | 'home';
 type Json = Record<string, unknown>;
 
 const BLOCK_TYPES = new Set([
-  'actions', 'context', 'divider', 'file', 'header', 'image', 'input', 'markdown', 'rich_text', 'section', 'video',
+  'actions', 'context', 'data_visualization', 'divider', 'file', 'header', 'image', 'input', 'markdown', 'rich_text',
+  'section', 'video',
+]);
+
+/** Slack's "Data visualization block" (changelog 2026-06-16): its documented limits. */
+const CHART_TYPES = new Set(['bar', 'line', 'area', 'pie']);
+const MAX_CHARTS_PER_MESSAGE = 2;
+
+/**
+ * Not a Slack rule but Ballast's (DESIGN.md): people read "week of Mon 30 Nov", never an ISO week
+ * code. Checked on every text a person reads, in every payload the fake receives.
+ */
+export const ISO_WEEK_CODE = /\b\d{4}-W\d{2}\b/;
+/** Keys whose strings no person reads (ids, values carried back to the app, URLs). */
+const UNREAD_KEYS = new Set([
+  'action_id', 'block_id', 'callback_id', 'external_id', 'private_metadata', 'value', 'url', 'image_url', 'id',
+  'initial_value', 'initial_date', 'initial_time', 'type', 'style',
 ]);
 
 const SELECTS = [
@@ -89,6 +105,9 @@ class Checker {
       this.error(path, `no more than ${MAX_BLOCKS[surface]} items allowed in a ${surface}`);
     }
     const blockIds = new Set<string>();
+    const charts = blocks.filter((b) => isObject(b) && b.type === 'data_visualization').length;
+    if (charts > 0 && surface !== 'message') this.error(path, `data_visualization blocks are not supported in a ${surface}`);
+    else if (charts > MAX_CHARTS_PER_MESSAGE) this.error(path, `no more than ${MAX_CHARTS_PER_MESSAGE} data_visualization blocks allowed in a message`);
     blocks.forEach((block, i) => {
       const at = `${path}/${i}`;
       if (!isObject(block)) {
@@ -123,12 +142,69 @@ class Checker {
         return this.input(at, block);
       case 'image':
         return this.image(at, block);
+      case 'data_visualization':
+        return this.dataVisualization(at, block);
       case 'markdown':
         if (typeof block.text !== 'string' || block.text.length === 0) this.error(`${at}/text`, 'empty text');
         else this.maxString(`${at}/text`, block.text, 12000);
         return;
       default:
         return; // divider, rich_text, video, file: nothing Ballast could get wrong
+    }
+  }
+
+  dataVisualization(at: string, block: Json): void {
+    if (typeof block.title !== 'string' || block.title.length === 0) this.error(`${at}/title`, 'missing required field: title');
+    else this.maxString(`${at}/title`, block.title, 50);
+    const chart = block.chart;
+    if (!isObject(chart)) return this.error(`${at}/chart`, 'missing required field: chart');
+    if (typeof chart.type !== 'string' || !CHART_TYPES.has(chart.type)) {
+      return this.error(`${at}/chart/type`, `must be one of bar, line, area, pie, not ${String(chart.type)}`);
+    }
+    const points = (p: string, list: unknown, labels?: Set<string>): void => {
+      if (!Array.isArray(list) || list.length === 0) return this.error(p, 'must provide at least 1 item');
+      list.forEach((d, i) => {
+        if (!isObject(d) || typeof d.label !== 'string' || d.label.length === 0) return this.error(`${p}/${i}/label`, 'missing required field: label');
+        if (typeof d.value !== 'number' || !Number.isFinite(d.value)) this.error(`${p}/${i}/value`, 'must be a number');
+        if (labels && !labels.has(d.label)) this.error(`${p}/${i}/label`, `label ${d.label} is not one of axis_config.categories`);
+      });
+    };
+    if (chart.type === 'pie') {
+      if (Array.isArray(chart.segments) && chart.segments.length > 6) this.error(`${at}/chart/segments`, 'no more than 6 items allowed');
+      return points(`${at}/chart/segments`, chart.segments);
+    }
+    const axis = chart.axis_config;
+    if (!isObject(axis)) return this.error(`${at}/chart/axis_config`, `missing required field: axis_config (required for ${chart.type})`);
+    const categories = Array.isArray(axis.categories) ? axis.categories : undefined;
+    if (!categories || categories.length === 0) return this.error(`${at}/chart/axis_config/categories`, 'must provide at least 1 item');
+    categories.forEach((c, i) => {
+      if (typeof c !== 'string' || c.length === 0) this.error(`${at}/chart/axis_config/categories/${i}`, 'must be a non-empty string');
+      else this.maxString(`${at}/chart/axis_config/categories/${i}`, c, 20);
+    });
+    this.maxString(`${at}/chart/axis_config/x_label`, axis.x_label, 50);
+    this.maxString(`${at}/chart/axis_config/y_label`, axis.y_label, 50);
+    const series = chart.series;
+    if (!Array.isArray(series) || series.length === 0) return this.error(`${at}/chart/series`, 'must provide at least 1 item');
+    if (series.length > 6) this.error(`${at}/chart/series`, 'no more than 6 items allowed');
+    const names = new Set<string>();
+    const labels = new Set(categories.filter((c): c is string => typeof c === 'string'));
+    series.forEach((sr, i) => {
+      const sp = `${at}/chart/series/${i}`;
+      if (!isObject(sr) || typeof sr.name !== 'string' || sr.name.length === 0) return this.error(`${sp}/name`, 'missing required field: name');
+      if (names.has(sr.name)) this.error(`${sp}/name`, `duplicate series name ${sr.name}`);
+      names.add(sr.name);
+      points(`${sp}/data`, sr.data, labels);
+    });
+  }
+
+  /** Every string a person reads in `value`, checked for ISO week codes. */
+  words(path: string, value: unknown): void {
+    if (typeof value === 'string') {
+      const m = ISO_WEEK_CODE.exec(value);
+      if (m) this.error(path, `shows the ISO week code ${m[0]}: people read "week of Mon 30 Nov" (Ballast's rule)`);
+    } else if (Array.isArray(value)) value.forEach((v, i) => this.words(`${path}/${i}`, v));
+    else if (isObject(value)) {
+      for (const [k, v] of Object.entries(value)) if (!UNREAD_KEYS.has(k)) this.words(`${path}/${k}`, v);
     }
   }
 
@@ -309,6 +385,7 @@ class Checker {
 export function validateBlocks(blocks: unknown, surface: Surface): string[] {
   const c = new Checker();
   c.blocks('/blocks', blocks, surface);
+  c.words('/blocks', blocks);
   return c.problems;
 }
 
@@ -324,6 +401,8 @@ export function validateView(view: unknown): string[] {
     return c.problems;
   }
   c.blocks('/view/blocks', view.blocks, view.type);
+  c.words('/view/blocks', view.blocks);
+  c.words('/view/title', view.title);
   c.maxString('/view/private_metadata', view.private_metadata, 3000);
   c.maxString('/view/callback_id', view.callback_id, 255);
   c.maxString('/view/external_id', view.external_id, 255);
@@ -369,5 +448,22 @@ export function validateMessage(message: Record<string, unknown>): MessageProble
     const problems = validateBlocks(blocks, 'message');
     if (problems.length > 0) return { error: 'invalid_blocks', problems };
   }
+  const c = new Checker();
+  c.words('/text', message.text);
+  if (c.problems.length > 0) return { error: 'invalid_blocks', problems: c.problems };
   return { problems: [] };
+}
+
+/** The Slack file ids that image blocks and image elements reference (`slack_file: { id }`). */
+export function slackFileIds(blocks: unknown): string[] {
+  const ids: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (isObject(v)) {
+      if (v.type === 'image' && isObject(v.slack_file) && typeof v.slack_file.id === 'string') ids.push(v.slack_file.id);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return ids;
 }

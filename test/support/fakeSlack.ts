@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { validateMessage, validateView } from './blockKit';
+import { slackFileIds, validateMessage, validateView } from './blockKit';
 
 export interface FakeSlackOptions {
   /** Bot token the fake accepts; default `xoxb-test-token`. */
@@ -25,6 +25,12 @@ export interface FakeSlackOptions {
   tsBaseSeconds?: number;
   /** Clock for time-zone offsets in `users.info`; default the real clock. */
   now?: () => number;
+  /**
+   * Slack processes an uploaded image a moment after `files.completeUploadExternal`; until then an
+   * image block naming it is refused. The fake stands for that moment with a count: `files.info`
+   * answers "not processed yet" this many times per file (default 1), so no test waits on a clock.
+   */
+  fileProcessingPolls?: number;
 }
 
 export interface FakeUserInput {
@@ -102,6 +108,10 @@ export interface FakeFile {
   length: number;
   bytes?: Buffer;
   completed: boolean;
+  /** `files.info` calls answered so far for this file. */
+  infoCalls: number;
+  /** Processed by "Slack": an image block may show it (see `fileProcessingPolls`). */
+  processed: boolean;
   /** Channels the file was shared to (user ids resolved to their DM channel). */
   sharedTo: string[];
   initialComment?: string;
@@ -164,6 +174,7 @@ export class FakeSlack {
   readonly ephemerals: FakeEphemeral[] = [];
   readonly views = new Map<string, FakeView>();
   readonly files: FakeFile[] = [];
+  private readonly fileProcessingPolls: number;
 
   readonly token: string;
   readonly appToken: string;
@@ -200,6 +211,7 @@ export class FakeSlack {
     this.socketModeUrl = opts.socketModeUrl;
     this.tsBase = opts.tsBaseSeconds ?? 1700000000;
     this.now = opts.now ?? wallClock;
+    this.fileProcessingPolls = opts.fileProcessingPolls ?? 1;
     this.events.setMaxListeners(0);
     this.addUser({ id: this.botUserId, name: 'ballast', realName: 'Ballast', isBot: true });
     this.server = http.createServer((req, res) => {
@@ -642,13 +654,26 @@ export class FakeSlack {
 
   private checkMessage(method: string, args: Args): Answer | undefined {
     const { error, problems } = validateMessage(args);
-    return error ? this.reject(method, error, problems, args) : undefined;
+    if (error) return this.reject(method, error, problems, args);
+    const files = this.fileProblems(typeof args.blocks === 'string' ? safeParse(args.blocks) : args.blocks);
+    return files.length ? this.reject(method, 'invalid_blocks', files, args) : undefined;
+  }
+
+  /** An image block may name a Slack file only once it is uploaded, completed and processed. */
+  private fileProblems(blocks: unknown): string[] {
+    return slackFileIds(blocks).flatMap((id) => {
+      const file = this.files.find((f) => f.id === id);
+      if (!file || !file.completed) return [`[ERROR] slack_file ${id} not found [json-pointer:/blocks]`];
+      if (!file.processed) return [`[ERROR] slack_file ${id} is not processed yet [json-pointer:/blocks]`];
+      return [];
+    });
   }
 
   private storeView(args: Args, type: 'modal' | 'home', method: string, existing?: FakeView): Answer | FakeView {
     const view = args.view;
     if (typeof view === 'string') return this.reject(method, 'invalid_arguments', ['[ERROR] view is not valid JSON [json-pointer:/view]'], args);
     const problems = validateView(view);
+    problems.push(...this.fileProblems((view as Args | null)?.blocks));
     if (problems.length > 0) return this.reject(method, 'invalid_arguments', problems, args);
     const v = view as Args;
     if (v.type !== type) return this.reject(method, 'invalid_arguments', [`[ERROR] must be ${type} [json-pointer:/view/type]`], args);
@@ -848,6 +873,8 @@ export class FakeSlack {
         filename,
         length,
         completed: false,
+        infoCalls: 0,
+        processed: false,
         sharedTo: [],
         text() {
           return this.bytes?.toString('utf8') ?? '';
@@ -878,6 +905,21 @@ export class FakeSlack {
         if (target && !file.sharedTo.includes(target)) file.sharedTo.push(target);
       });
       return ok({ files: done.map((f) => ({ id: f.id, name: f.filename, title: f.title, size: f.length })) });
+    },
+    'files.info': (args) => {
+      const file = this.files.find((f) => f.id === str(args.file));
+      if (!file || !file.completed) return fail('file_not_found');
+      file.infoCalls += 1;
+      if (file.infoCalls > this.fileProcessingPolls) file.processed = true;
+      const image = /\.png$/i.test(file.filename);
+      return ok({
+        file: {
+          id: file.id, name: file.filename, title: file.title, size: file.length,
+          mimetype: image ? 'image/png' : 'text/plain', channels: file.sharedTo,
+          // Slack adds an image's dimensions and thumbnails once it has processed it.
+          ...(file.processed && image ? { original_w: 800, original_h: 360, thumb_360: `${this.baseUrl}/files/${file.id}/thumb_360.png` } : {}),
+        },
+      });
     },
     'apps.connections.open': () =>
       this.socketModeUrl ? ok({ url: this.socketModeUrl }) : fail('internal_error', { warning: 'fake Slack: no socketModeUrl set' }),
@@ -930,6 +972,14 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const fake = new FakeSlack(opts);
   await fake.listen();
   return fake;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function rateLimited(retryAfterSeconds: number): Answer {

@@ -1,12 +1,14 @@
 // The manager digest (DM, `/ballast team`, App Home) and the admin's cost report, as Block Kit.
 import type { DigestModel, DigestRow, Flag } from '../../core/digest';
-import { sparkline } from '../../core/digest';
 import type { OrgReport } from '../../core/orgReport';
 import type { Recommendation } from '../../core/cost';
 import { FULL_TIME_HOURS } from '../../core/cost';
 import type { Level, Strain } from '../../core/types';
-import { bar, context, divider, escape, header, section, type KnownBlock } from './kit';
-import { dayLabel, fmt, mondayOfKey, weekOfKey } from './format';
+import { levelReason } from '../../core/levelReason';
+import { addDays } from '../../core/time';
+import { context, divider, escape, header, section, type KnownBlock } from './kit';
+import { RELATIONSHIP_WORK, dayLabel, fmt, mondayOfKey, shortDayLabel, weekOfKey } from './format';
+import { teamChart } from './chart';
 import type { Reply } from './replies';
 
 const STRAIN_LABEL: Record<Strain | 'unanswered', string> = {
@@ -32,15 +34,21 @@ const LEVEL: Record<Level, string> = {
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-function rowText(r: DigestRow): string {
-  const share = r.budget > 0 ? Math.min(1, r.minutes / r.budget) : r.minutes > 0 ? 1 : 0;
+/** The trend in words: the earlier weeks' minutes, oldest first ("–" for nothing logged). */
+function trendWords(r: DigestRow, start: string): string {
+  const n = r.trend.length;
+  return r.trend.slice(0, -1).map((m, i) => `${shortDayLabel(addDays(start, -7 * (n - 1 - i)))} ${m ? fmt(m) : '–'}`).join(', ');
+}
+
+function rowText(r: DigestRow, start: string): string {
+  const who = `<@${r.id}>`;
   const parts = [
-    `*<@${r.id}>* ${LEVEL[r.level]}`,
-    `\`${bar(share)}\` ${fmt(r.minutes)} of ${fmt(r.budget)} (${r.percent}%)`,
-    `6 weeks \`${sparkline(r.trend, r.budget)}\` · relationship work ${r.minutes > 0 ? pct(r.relationshipShare) : '—'}` +
+    `*${who}* ${LEVEL[r.level]}: ${levelReason(r.levelInput, { subject: who, seesStrain: r.shareStrain })}`,
+    `${fmt(r.minutes)} of ${fmt(r.budget)} (${r.percent}%) · relationship work ${r.minutes > 0 ? pct(r.relationshipShare) : '—'}` +
       ` · assignments ${r.assignmentsDone} done, ${r.assignmentsOpen} open` +
       (r.strain ? ` · ${STRAIN_LABEL[r.strain]}` : ''),
   ];
+  if (r.trend.length > 1) parts.push(`Weeks before: ${trendWords(r, start)}`);
   return parts.join('\n');
 }
 
@@ -63,22 +71,34 @@ export function recommendationText(r: Recommendation, who: string): string {
   return (
     `:bulb: *${who} advocacy has stayed at or above half a full-time job for four weeks.* ` +
     `A dedicated paid role would take this work off people's day jobs instead of spreading it thin.\n` +
-    `${r.arithmetic} (1 FTE = ${FULL_TIME_HOURS}h a week.)`
+    `${r.arithmetic} (1 FTE, one full-time equivalent, = ${FULL_TIME_HOURS}h a week.)`
   );
 }
 
-export function digestBlocks(m: DigestModel, opts: { title?: string } = {}): KnownBlock[] {
+/** FTE said in words where it first appears: what share of one full-time job the hours make. */
+export function fteWords(fte: number): string {
+  return `*${fte.toFixed(2)} FTE* (full-time equivalent: the hours as a share of one ${FULL_TIME_HOURS}-hour working week)`;
+}
+
+export function digestBlocks(m: DigestModel, opts: { title?: string; chart?: boolean } = {}): KnownBlock[] {
   const blocks: KnownBlock[] = [
     header(opts.title ?? `Your team's advocacy, week of ${dayLabel(m.start)}`),
     section(
       `*Team:* ${m.team.people} ${m.team.people === 1 ? 'person' : 'people'}, ${fmt(m.team.minutes)} of ${fmt(m.team.budget)} ` +
-        `budgeted (${m.team.percent}%) = *${m.team.fte.toFixed(2)} FTE*` +
-        ` · relationship work ${m.team.minutes > 0 ? pct(m.team.relationshipShare) : '—'}`,
+        `budgeted (${m.team.percent}%) = ${fteWords(m.team.fte)}` +
+        ` · ${RELATIONSHIP_WORK} ${m.team.minutes > 0 ? pct(m.team.relationshipShare) : '—'} of the time`,
     ),
-    context(`${dayLabel(m.start)} to ${dayLabel(m.end)}. FTE = minutes ÷ ${FULL_TIME_HOURS}h × 60. Notes and links stay private to each person.`),
-    divider(),
-    ...packed(m.rows.map(rowText)),
+    context(`${dayLabel(m.start)} to ${dayLabel(m.end)}. Notes and links stay private to each person.`),
   ];
+  // The chart goes to messages only (App Home takes no data_visualization block), above the rows.
+  if (opts.chart) {
+    const n = m.teamWeeks.length;
+    blocks.push(...teamChart(
+      m.rows.map((r) => ({ name: r.name, minutes: r.minutes, budget: r.budget })),
+      m.teamWeeks.map((w, i) => ({ start: addDays(m.start, -7 * (n - 1 - i)), minutes: w.minutes, budget: w.budget })),
+    ));
+  }
+  blocks.push(divider(), ...packed(m.rows.map((r) => rowText(r, m.start))));
   const flagLines = (Object.keys(FLAG_LABEL) as Flag[])
     .map((f) => [f, m.rows.filter((r) => r.flags.includes(f))] as const)
     .filter(([, rows]) => rows.length > 0)
@@ -105,7 +125,7 @@ export function digestText(m: DigestModel): string {
 }
 
 export function digestMessage(m: DigestModel): Reply {
-  return { text: digestText(m), blocks: digestBlocks(m) };
+  return { text: digestText(m), blocks: digestBlocks(m, { chart: true }) };
 }
 
 function money(amount: number, currency: string): string {
@@ -120,7 +140,7 @@ export function orgReportBlocks(r: OrgReport, opts: { title?: string; maxTeams?:
     header(opts.title ?? 'Advocacy cost, last four weeks'),
     section(
       `*${r.hours}h* across ${r.people} people from the ${weekOfKey(r.weekKeys[0])} to the ${weekOfKey(r.weekKeys[r.weekKeys.length - 1])}${costLine}.\n` +
-        `That is *${r.fte.toFixed(2)} FTE* on average (1 FTE = ${FULL_TIME_HOURS}h a week). ` +
+        `That is ${fteWords(r.fte)} on average. ` +
         `Weekly: ${r.weeks.map((w) => `${mondayOfKey(w.weekKey)} ${w.fte.toFixed(2)}`).join(', ')} FTE.`,
     ),
   ];

@@ -11,6 +11,17 @@ export const LEVEL_LABEL: Record<Level, string> = {
   crowding: ':rotating_light: crowding out your core work',
 };
 
+/** The same words without the emoji, for a notification's text. */
+export const LEVEL_WORDS: Record<Level, string> = {
+  ok: 'within budget',
+  near: 'nearing budget',
+  over: 'over budget',
+  crowding: 'crowding out your core work',
+};
+
+/** Where relationship work first appears on a surface, it is said what it is. */
+export const RELATIONSHIP_WORK = 'relationship work (replying, commenting, sharing)';
+
 export const KIND_LABEL: Record<Kind, string> = {
   respond: 'Replying',
   comment: 'Commenting',
@@ -30,7 +41,12 @@ export function dayLabel(date: IsoDate): string {
   return `${WEEKDAYS[weekdayOf(date) - 1]} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
 }
 
-/** `Thu 26 Nov 2026, 17:00` in the given zone. */
+/** `26 Oct`: a week's Monday as a chart's axis label (Slack takes at most 20 characters). */
+export function shortDayLabel(date: IsoDate): string {
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+}
+
+/** `Thu 26 Nov, 17:00` in the given zone. */
 export function instantLabel(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL, HH:mm');
 }

@@ -2,13 +2,31 @@
 import type { Entry } from '../../core/model';
 import type { BudgetInfo, WeekModel } from '../../core/week';
 import { KINDS, type Strain } from '../../core/types';
-import { bar, button, context, divider, escape, fields, header, section, type KnownBlock } from './kit';
+import type { LevelInput } from '../../core/budget';
+import { levelReason } from '../../core/levelReason';
+import { button, context, divider, escape, fields, header, section, type KnownBlock } from './kit';
 import { ACTIONS } from '../ids';
-import { KIND_LABEL, LEVEL_LABEL, dayLabel, fmt } from './format';
+import { KIND_LABEL, LEVEL_LABEL, LEVEL_WORDS, dayLabel, fmt } from './format';
+import { weeksChart, type WeekPoint } from './chart';
 
+/** Minutes against budget in words: no text bar (Slack draws one in code as red monospace). */
 export function budgetLine(week: WeekModel): string {
-  const b = week.budget.minutes;
-  return `*${fmt(week.total)}* of ${week.finished ? "that week's" : 'your'} *${fmt(b)}* weekly budget (${week.percent}%) ${bar(b > 0 ? week.total / b : 1)}`;
+  return `*${fmt(week.total)}* of ${week.finished ? "that week's" : 'your'} *${fmt(week.budget.minutes)}* weekly budget (${week.percent}%)`;
+}
+
+/** What decided the week's level, for levelReason. */
+export function levelInputOf(week: WeekModel): LevelInput {
+  return {
+    minutes: week.total,
+    budget: week.budget.minutes,
+    previousWeekOver: week.previousWeekOver,
+    strainBackWeeksOfLast3: week.strainBackWeeksOfLast3,
+  };
+}
+
+/** The level with its reason, so no level is ever shown without its cause. */
+export function levelLine(week: WeekModel): string {
+  return `${LEVEL_LABEL[week.level]}: ${levelReason(levelInputOf(week))}`;
 }
 
 /** `week of Mon 23 Nov`: how a week is named to people (never an ISO week code). */
@@ -34,7 +52,8 @@ export function levelAdvice(week: WeekModel): string | null {
     case 'over':
       return 'You are over budget: park new advocacy until Monday, or talk to your manager about a bigger budget.';
     case 'crowding':
-      return 'Advocacy is crowding out your core work. Stop for this week and raise it with your manager: `/ballast privacy` shows what they see.';
+      // The level line already says "crowding out your core work"; the advice says only what to do.
+      return 'Stop for this week and raise it with your manager: `/ballast privacy` shows what they see.';
     default:
       return null;
   }
@@ -46,15 +65,20 @@ const STRAIN_WORDS: Record<Strain, string> = {
   back: 'pushed your core work back',
 };
 
-export function weekBlocks(week: WeekModel, opts: { title?: string; openAssignments?: string[] } = {}): KnownBlock[] {
+export function weekBlocks(
+  week: WeekModel,
+  opts: { title?: string; openAssignments?: string[]; history?: WeekPoint[] } = {},
+): KnownBlock[] {
   const past = week.finished;
   const blocks: KnownBlock[] = [
     header(opts.title ?? (past ? `Your ${weekLabel(week)}` : `Your week (${dayLabel(week.start)} – ${dayLabel(week.end)})`)),
-    section(`${budgetLine(week)}\n${LEVEL_LABEL[week.level]}`),
+    section(`${budgetLine(week)}\n${levelLine(week)}`),
   ];
   const advice = levelAdvice(week);
   if (advice) blocks.push(context(advice));
   if (past) blocks.push(context(pastBudgetNote(week)));
+  // A message only: App Home takes no data_visualization block (it gets a PNG, slack/homeChart.ts).
+  if (opts.history?.length) blocks.push(...weeksChart(opts.history));
   const bold = (date: string) => !past && date === week.today;
   const days = week.days.map((d) => `${bold(d.date) ? '*' : ''}${dayLabel(d.date)}${bold(d.date) ? '*' : ''}: ${d.minutes ? fmt(d.minutes) : '–'}`);
   blocks.push(fields([days.slice(0, 4).join('\n'), days.slice(4).join('\n')]));
@@ -70,7 +94,7 @@ export function weekBlocks(week: WeekModel, opts: { title?: string; openAssignme
 
 export function weekText(week: WeekModel): string {
   const what = week.finished ? `Your ${weekLabel(week)}` : 'Your week';
-  return `${what}: ${fmt(week.total)} of ${fmt(week.budget.minutes)} (${week.percent}%), ${week.level}.`;
+  return `${what}: ${fmt(week.total)} of ${fmt(week.budget.minutes)} (${week.percent}%), ${LEVEL_WORDS[week.level]}. ${levelReason(levelInputOf(week))}`;
 }
 
 export function entryLine(e: Entry): string {
@@ -88,7 +112,7 @@ export const undoButton = (entry: Entry) => button('Undo', ACTIONS.entryUndo, St
 export function loggedBlocks(entry: Entry, week: WeekModel): KnownBlock[] {
   return [
     section(`:white_check_mark: Logged ${entryLine(entry)}.${entry.link ? `\n<${entry.link}>` : ''}`, { accessory: undoButton(entry) }),
-    section(`${budgetLine(week)}\n${LEVEL_LABEL[week.level]}`),
+    section(`${budgetLine(week)}\n${levelLine(week)}`),
     ...(levelAdvice(week) ? [context(levelAdvice(week)!)] : []),
     context('`/ballast entries` lists your last 14 days, to edit or delete.'),
   ];

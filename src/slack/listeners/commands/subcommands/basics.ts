@@ -7,7 +7,7 @@ import { privacyReply } from '../../../blocks/privacy';
 import { dayLabel, fmt } from '../../../blocks/format';
 import { logEngagement, undoLast } from '../../../../services/entries';
 import { announceBudgetChange, setBudget, setHours } from '../../../../services/budget';
-import { budgetOf, loadWeek, weekOf } from '../../../../services/week';
+import { budgetOf, loadWeek, recentWeeks, weekOf } from '../../../../services/week';
 import { openAssignmentsOf } from '../../../../services/assignments';
 import { openAssignmentLines } from '../../../blocks/assignment';
 import type { HandlerTable } from './types';
@@ -18,11 +18,13 @@ export const basics: HandlerTable = {
       const r = await weekOf(deps, person, c.date);
       if (!r.ok) return errorReply(r.error);
       // A finished week is shown as it stood when it ended; today's open assignments are not part of it.
-      if (r.value.finished) return { text: weekText(r.value), blocks: weekBlocks(r.value) };
+      if (r.value.finished) {
+        return { text: weekText(r.value), blocks: weekBlocks(r.value, { history: await recentWeeks(deps, person, 8, r.value.start) }) };
+      }
     }
-    const week = await loadWeek(deps, person);
+    const [week, history] = await Promise.all([loadWeek(deps, person), recentWeeks(deps, person)]);
     const open = openAssignmentLines(await openAssignmentsOf(deps, person), person.tz);
-    return { text: weekText(week), blocks: weekBlocks(week, { openAssignments: open }) };
+    return { text: weekText(week), blocks: weekBlocks(week, { openAssignments: open, history }) };
   },
   async log({ deps, person }, c) {
     const r = await logEngagement(deps, person, {

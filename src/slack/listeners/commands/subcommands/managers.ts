@@ -14,7 +14,7 @@ export const managers: HandlerTable = {
   async team({ deps, person }) {
     const r = await teamDigest(deps, person);
     if (!r.ok) return errorReply(r.error);
-    return { text: digestText(r.value), blocks: digestBlocks(r.value, { title: 'Your team, last full week' }) };
+    return { text: digestText(r.value), blocks: digestBlocks(r.value, { title: 'Your team, last full week', chart: true }) };
   },
   async 'admin-manager'({ deps, person }, c) {
     const r = await setManager(deps, person, c.employeeId, c.managerId);

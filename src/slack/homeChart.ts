@@ -1,0 +1,89 @@
+// The chart of a person's recent weeks on App Home. App Home is not documented to take a
+// data_visualization block, so the chart goes there as a PNG drawn here, uploaded to no channel,
+// and shown by an image block naming the Slack file once Slack has processed it. Any failure falls
+// back to the same facts in words: App Home is never held back by its chart.
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { Person } from '../core/model';
+import type { WeekModel } from '../core/week';
+import type { Deps } from '../services/ports';
+import { recentWeeks } from '../services/week';
+import { context } from './blocks/kit';
+import { weeksChartText, type WeekPoint } from './blocks/chart';
+import { svgToPng, weeksChartSvg } from './chartSvg';
+
+export const HOME_CHART_WEEKS = 8;
+/** Waits between `files.info` polls: bounded, about 4 s in all, then the words stand alone. */
+export const POLL_DELAYS_MS = [0, 250, 500, 1000, 2000];
+const CACHE_MAX = 2000;
+
+export interface HomeChartOptions {
+  pollDelaysMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Uploaded charts by workspace, person, week and the figures drawn: a Home refresh with nothing new
+ * shows the same file; a new entry draws a new one. Per process (a replica that has not drawn it
+ * draws it once more), bounded, oldest dropped first.
+ */
+const uploaded = new Map<string, string>();
+
+function remember(key: string, fileId: string): void {
+  uploaded.delete(key);
+  uploaded.set(key, fileId);
+  if (uploaded.size > CACHE_MAX) uploaded.delete(uploaded.keys().next().value!);
+}
+
+/** Forget every uploaded chart (tests that start a fresh fake Slack in the same process). */
+export function clearHomeChartCache(): void {
+  uploaded.clear();
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function uploadWhenProcessed(deps: Deps, png: Buffer, title: string, opts: HomeChartOptions): Promise<string | null> {
+  const fileId = await deps.slack.uploadImage({ filename: 'ballast-weeks.png', title, bytes: png });
+  const sleep = opts.sleep ?? realSleep;
+  for (const ms of opts.pollDelaysMs ?? POLL_DELAYS_MS) {
+    if (ms > 0) await sleep(ms);
+    if (await deps.slack.fileProcessed(fileId)) return fileId;
+  }
+  return null;
+}
+
+/** The chart's blocks for App Home: the image (when Slack has it ready) and the same in words. */
+export async function homeChartBlocks(deps: Deps, person: Person, week: WeekModel, opts: HomeChartOptions = {}): Promise<KnownBlock[]> {
+  const weeks: WeekPoint[] = await recentWeeks(deps, person, HOME_CHART_WEEKS, week.start);
+  const words = weeksChartText(weeks);
+  const key = `${person.teamId}:${person.id}:${week.weekKey}:${weeks.map((w) => `${w.minutes}/${w.budget}`).join(',')}`;
+  let fileId = uploaded.get(key) ?? null;
+  if (!fileId) {
+    try {
+      const title = `Your last ${weeks.length} weeks against budget`;
+      fileId = await uploadWhenProcessed(deps, svgToPng(weeksChartSvg(weeks, title)), title, opts);
+      if (fileId) remember(key, fileId);
+      else deps.log.warn({ personId: person.id }, 'home chart not processed in time; showing it in words');
+    } catch (err) {
+      deps.log.warn({ err, personId: person.id }, 'could not upload the home chart; showing it in words');
+      fileId = null;
+    }
+  }
+  const image = fileId
+    ? [{ type: 'image', slack_file: { id: fileId }, alt_text: words } as unknown as KnownBlock]
+    : [];
+  return [...image, context(words)];
+}
+
+/**
+ * The view with the chart at the top of the week section: after the first section under the
+ * first header (the budget and level line). A view with no room left goes without it.
+ */
+export async function withHomeChart(deps: Deps, person: Person, week: WeekModel, view: HomeView, opts: HomeChartOptions = {}): Promise<HomeView> {
+  const chart = await homeChartBlocks(deps, person, week, opts);
+  const blocks = [...view.blocks];
+  if (blocks.length + chart.length > 100) return view;
+  const headerAt = blocks.findIndex((b) => b.type === 'header');
+  const sectionAt = blocks.findIndex((b, i) => i > headerAt && b.type === 'section');
+  blocks.splice(sectionAt >= 0 ? sectionAt + 1 : 0, 0, ...chart);
+  return { ...view, blocks };
+}
