@@ -49,8 +49,6 @@ export interface DigestRow {
   shareStrain: boolean;
   /** Minutes of each window week, oldest first. */
   trend: number[];
-  /** Each window week's own budget, oldest first. */
-  trendBudgets: number[];
   relationshipShare: number;
   assignmentsDone: number;
   assignmentsOpen: number;
@@ -146,7 +144,6 @@ export function buildDigest(input: {
       levelInput,
       shareStrain: r.shareStrain,
       trend,
-      trendBudgets: weekKeys.map((_, i) => budgetIn(r, i)),
       relationshipShare: week.minutes > 0 ? week.relationship / week.minutes : 0,
       assignmentsDone: r.assignmentsDone,
       assignmentsOpen: r.assignmentsOpen,
@@ -181,12 +178,4 @@ export function buildDigest(input: {
     minGroupSize: input.minGroupSize,
     recommendation: dedicatedRole(teamWeeks),
   };
-}
-
-const SPARKS = '▁▂▃▄▅▆▇█';
-
-/** A text sparkline of weekly minutes; the scale's top is the larger of the budget and the busiest week. */
-export function sparkline(values: readonly number[], budget: number): string {
-  const top = Math.max(budget, ...values, 1);
-  return values.map((v) => (v <= 0 ? '·' : SPARKS[Math.min(7, Math.floor((v / top) * 7.999))])).join('');
 }

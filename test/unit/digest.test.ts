@@ -1,4 +1,4 @@
-import { buildDigest, digestWindow, sparkline, type ReportInput } from '../../src/core/digest';
+import { buildDigest, digestWindow, type ReportInput } from '../../src/core/digest';
 import type { Strain } from '../../src/core/types';
 
 const window = digestWindow('2026-11-30'); // Monday: the last full week is 2026-W48
@@ -34,6 +34,7 @@ describe('buildDigest', () => {
     const m = build([report({ minutes: [10, 20, 30, 40, 50, 200], assignmentsDone: 2, assignmentsOpen: 1 })]);
     expect(m.rows[0]).toEqual({
       id: 'U1', name: 'Ada', minutes: 200, budget: 240, percent: 83, level: 'near',
+      levelInput: { minutes: 200, budget: 240, previousWeekOver: false, strainBackWeeksOfLast3: 0 }, shareStrain: false,
       trend: [10, 20, 30, 40, 50, 200], relationshipShare: 0.5, assignmentsDone: 2, assignmentsOpen: 1, flags: [],
     });
     expect(m.weekKey).toBe('2026-W48');
@@ -99,16 +100,5 @@ describe('buildDigest', () => {
       expect(build([report({ strain, shareStrain: false })]).rows[0].level).toBe('ok');
       expect(build([report({ strain, shareStrain: true })]).rows[0].level).toBe('crowding');
     });
-  });
-});
-
-describe('sparkline', () => {
-  it.each<[number[], number, string]>([
-    [[0, 0, 0, 0, 0, 0], 240, '······'],
-    [[30, 60, 120, 180, 240, 240], 240, '▁▂▄▆██'],
-    [[240, 480], 240, '▄█'],
-    [[1, 1], 0, '██'],
-  ])('draws %j against a budget of %p as %p', (values, budget, expected) => {
-    expect(sparkline(values, budget)).toBe(expected);
   });
 });

@@ -58,9 +58,3 @@ export const actions = (elements: Button[], blockId?: string): ActionsBlock => {
 };
 
 export const option = (text: string, value: string): PlainTextOption => ({ text: plain(clip(text, 75)), value: clip(value, 150) });
-
-/** A text bar such as ▓▓▓▓▓░░░░░ for a share of a whole. */
-export function bar(share: number, width = 10): string {
-  const filled = Math.max(0, Math.min(width, Math.round(share * width)));
-  return '▓'.repeat(filled) + '░'.repeat(width - filled);
-}
