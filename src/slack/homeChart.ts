@@ -22,21 +22,22 @@ export interface HomeChartOptions {
 }
 
 /**
- * Uploaded charts by workspace, person, week and the figures drawn: a Home refresh with nothing new
- * shows the same file; a new entry draws a new one. Per process (a replica that has not drawn it
- * draws it once more), bounded, oldest dropped first.
+ * Uploaded charts by Slack connection, then by workspace, person, week and the figures drawn: a Home
+ * refresh with nothing new shows the same file; a new entry draws a new one. Per process (a replica
+ * that has not drawn it draws it once more), bounded, oldest dropped first.
  */
-const uploaded = new Map<string, string>();
+const uploadedBy = new WeakMap<object, Map<string, string>>();
 
-function remember(key: string, fileId: string): void {
+function cacheOf(slack: object): Map<string, string> {
+  let m = uploadedBy.get(slack);
+  if (!m) uploadedBy.set(slack, (m = new Map()));
+  return m;
+}
+
+function remember(uploaded: Map<string, string>, key: string, fileId: string): void {
   uploaded.delete(key);
   uploaded.set(key, fileId);
   if (uploaded.size > CACHE_MAX) uploaded.delete(uploaded.keys().next().value!);
-}
-
-/** Forget every uploaded chart (tests that start a fresh fake Slack in the same process). */
-export function clearHomeChartCache(): void {
-  uploaded.clear();
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,12 +57,13 @@ export async function homeChartBlocks(deps: Deps, person: Person, week: WeekMode
   const weeks: WeekPoint[] = await recentWeeks(deps, person, HOME_CHART_WEEKS, week.start);
   const words = weeksChartText(weeks);
   const key = `${person.teamId}:${person.id}:${week.weekKey}:${weeks.map((w) => `${w.minutes}/${w.budget}`).join(',')}`;
+  const uploaded = cacheOf(deps.slack);
   let fileId = uploaded.get(key) ?? null;
   if (!fileId) {
     try {
       const title = `Your last ${weeks.length} weeks against budget`;
       fileId = await uploadWhenProcessed(deps, svgToPng(weeksChartSvg(weeks, title)), title, opts);
-      if (fileId) remember(key, fileId);
+      if (fileId) remember(uploaded, key, fileId);
       else deps.log.warn({ personId: person.id }, 'home chart not processed in time; showing it in words');
     } catch (err) {
       deps.log.warn({ err, personId: person.id }, 'could not upload the home chart; showing it in words');

@@ -133,7 +133,7 @@ describe('across a daylight-saving change', () => {
 });
 
 describe('what the digest says', () => {
-  it('gives each report minutes against budget with a bar, level, trend, relationship share, assignments and flags', async () => {
+  it('gives each report minutes against budget, level with its reason, trend in words, relationship share, assignments, flags and a chart', async () => {
     // R.ber: over budget two weeks running (W47 and W48), mostly replying, two assignments done and one open.
     await seedEntry(t, R.ber, '2026-11-16', 250, 'respond');
     await seedEntry(t, R.ber, '2026-11-24', 200, 'respond');
@@ -151,10 +151,18 @@ describe('what the digest says', () => {
     const m = dmsTo(BER)[0];
     const all = textOf(m);
     expect(m.text).toBe('Team advocacy for the week of Mon 23 Nov: 5h of 8h (0.13 FTE) across 2 people, 2 flagged.');
-    expect(all).toContain(`*<@${R.ber}>* :rotating_light: crowding out their core work`);
-    expect(all).toContain('`▓▓▓▓▓▓▓▓▓▓` 5h of 4h (125%)');
-    expect(all).toContain('6 weeks `····▇█`');
-    expect(all).toContain('relationship work 67%');
+    expect(all).toContain(`*<@${R.ber}>* :rotating_light: crowding out their core work: Over budget for a second week running (<@${R.ber}> was over last week too).`);
+    expect(all).toContain('5h of 4h (125%) · relationship work 67%');
+    expect(all).toContain('Weeks before: 19 Oct –, 26 Oct –, 2 Nov –, 9 Nov –, 16 Nov 4h 10m');
+    // No text bar or sparkline inside code (Slack draws code red and monospace): the chart says it.
+    expect(all).not.toMatch(/`[▓░▁▂▃▄▅▆▇█·]+`/);
+    expect(all).toContain('relationship work (replying, commenting, sharing) 67% of the time');
+    expect(all).toContain('FTE* (full-time equivalent: the hours as a share of one 40-hour working week)');
+    const chart = (m.blocks as { type: string; title?: string; chart?: { series: { name: string; data: { value: number }[] }[] } }[])
+      .find((b) => b.type === 'data_visualization');
+    expect(chart?.title).toBe('Your team last week against budget');
+    expect(chart?.chart?.series.map((s) => [s.name, s.data.map((d) => d.value)])).toEqual([['Logged', [5, 0]], ['Budget', [4, 4]]]);
+    expect(all).toContain('Last week by person, logged against budget:');
     expect(all).toContain('assignments 2 done, 1 open');
     expect(all).toContain(`:red_circle: Over budget two weeks running: <@${R.ber}>`);
     expect(all).toContain(`:zzz: Nothing logged for 14 days: <@${R.ber2}>`);

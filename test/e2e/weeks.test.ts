@@ -108,7 +108,7 @@ describe('a finished week never changes', () => {
   it('labels an earlier week by its Monday, with minutes by day and kind, and no ISO week code', async () => {
     const reply = await say(ADA, 'week 2026-11-29');
     const all = textOf(reply);
-    expect(reply.text).toBe('Your week of Mon 23 Nov: 10h 26m of 4h (261%), crowding.');
+    expect(reply.text).toBe('Your week of Mon 23 Nov: 10h 26m of 4h (261%), crowding out your core work. At 261% of budget, half as much again as agreed: that crowds out core work.');
     expect(all).toContain('Your week of Mon 23 Nov');
     expect(all).toContain('Mon 23 Nov: 5h');
     expect(all).toContain('Wed 25 Nov: 5h 26m');
