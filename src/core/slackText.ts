@@ -18,3 +18,16 @@ export function quoteInput(raw: string): string {
   const s = escapeSlack(unescapeSlack(raw));
   return s.includes('`') ? `"${s}"` : `\`${s}\``;
 }
+
+/**
+ * Plain text drawn as a Slack quote: every line prefixed `> `, escaped. A line the person began with
+ * `>` meant "quote this"; that `>` is taken as the quote mark, not shown as a character.
+ */
+export function quoteText(s: string): string {
+  return s.split('\n').map((line) => `> ${escapeSlack(line.replace(/^>\s?/, ''))}`).join('\n');
+}
+
+/** Text already in Slack's markup (a message as Slack sent it, `>` arriving as `&gt;`) drawn as a quote. */
+export function quoteMrkdwn(s: string): string {
+  return s.split('\n').map((line) => `> ${line.replace(/^(?:&gt;|>)\s?/, '')}`).join('\n');
+}

@@ -64,7 +64,11 @@ async function step(
   if (kind === 'remind') {
     if (!a.assigneeTs) return; // never delivered: no reminder about a message they have not seen
     if (!(await awake(a.assigneeId))) return count(report, `${label} remind ${a.assigneeId} (quiet hours)`, 'skipped');
-    const zone = (await deps.store.people.get(a.assigneeId))?.tz ?? 'UTC';
+    // The assignee's zone, the lead's named when its clock differs.
+    const zone = {
+      reader: (await deps.store.people.get(a.assigneeId))?.tz ?? 'UTC',
+      other: (await deps.store.people.get(a.leadId))?.tz,
+    };
     const r = await sendOnce(
       deps, { job: 'assign-remind', subject: String(a.id), period: 'once' },
       () => dm(deps, a.assigneeId, reminderMessage(a, zone)), { dryRun, personId: a.assigneeId },

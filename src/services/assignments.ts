@@ -10,7 +10,7 @@ import {
 import { isOpen, OPEN_STATES } from '../core/limits';
 import { addDays, instantAt, localDate, weekStart } from '../core/time';
 import {
-  assigneeMessage, leadParent, leadUpdate, type LeadEvent, type NextBest,
+  assigneeMessage, leadParent, leadUpdate, leadZones, type LeadEvent, type NextBest,
 } from '../slack/blocks/assignment';
 import { fail, ok, type Outcome } from './result';
 import type { Deps, FollowUp, MessageRef } from './ports';
@@ -111,7 +111,7 @@ export async function refreshAssigneeMessage(deps: Deps, a: Assignment, opts: { 
     await deps.slack.updateMessage(
       { channel: a.assigneeChannel, ts: a.assigneeTs },
       assigneeMessage(a, {
-        zone: assignee?.tz ?? 'UTC', overBudget: cap ? cap.capacity < 0 : false, askingWhy: opts.askingWhy,
+        zone: { reader: assignee?.tz ?? 'UTC', other: await zoneOf(deps, a.leadId) }, overBudget: cap ? cap.capacity < 0 : false, askingWhy: opts.askingWhy,
         room: cap ? { capacity: cap.capacity, budget: cap.budget } : undefined,
       }),
     );
@@ -125,7 +125,8 @@ export async function deliverOffer(
   deps: Deps, a: Assignment, opts: { dryRun?: boolean } = {},
 ): Promise<'sent' | 'duplicate' | 'failed' | 'gone' | 'dry-run'> {
   const assignee = await deps.store.people.get(a.assigneeId);
-  const zone = assignee?.tz ?? 'UTC';
+  // Their zone for the due time, and the lead's named when its clock differs.
+  const zone = { reader: assignee?.tz ?? 'UTC', other: await zoneOf(deps, a.leadId) };
   // Their own room this week, this offer's estimate counted: only they see the minutes.
   const cap = assignee ? await capacityOf(deps, assignee) : null;
   const view = { zone, overBudget: cap ? cap.capacity < 0 : false, room: cap ? { capacity: cap.capacity, budget: cap.budget } : undefined };
@@ -146,7 +147,7 @@ async function leadThread(deps: Deps, given: Assignment): Promise<MessageRef> {
   // Re-read: the copy in hand may predate the thread's first message.
   const a = (await deps.store.assignments.get(given.id)) ?? given;
   if (a.leadChannel && a.leadTs) return { channel: a.leadChannel, ts: a.leadTs };
-  const ref = await dm(deps, a.leadId, leadParent(a, await zoneOf(deps, a.leadId)));
+  const ref = await dm(deps, a.leadId, leadParent(a, leadZones(a, await zoneOf(deps, a.leadId), await zoneOf(deps, a.assigneeId))));
   if (!(await deps.store.assignments.setLeadThread(a.id, ref.channel, ref.ts))) {
     // Someone else opened the thread a moment ago: use theirs.
     const fresh = (await deps.store.assignments.get(a.id))!;
@@ -160,7 +161,7 @@ export async function tellLead(deps: Deps, a: Assignment, event: LeadEvent): Pro
   const thread = await leadThread(deps, a);
   const reply = await deps.slack.postMessage(thread.channel, { ...leadUpdate(a, event), threadTs: thread.ts });
   try {
-    await deps.slack.updateMessage(thread, leadParent(a, await zoneOf(deps, a.leadId)));
+    await deps.slack.updateMessage(thread, leadParent(a, leadZones(a, await zoneOf(deps, a.leadId), await zoneOf(deps, a.assigneeId))));
   } catch (err) {
     deps.log.warn({ err, assignmentId: a.id }, 'could not update the lead thread parent');
   }
@@ -187,10 +188,12 @@ export interface OfferDraft {
 export type OfferResult =
   | {
     kind: 'offered'; assignment: Assignment; band: CapacityBand; overBudget: boolean; held: boolean;
+    /** The assignee's zone: the lead's copy names it when it differs from theirs. */
+    assigneeZone: string;
     /** With `deferFollowUps`: the offer DM and the lead's thread, still to send. */
     followUps: FollowUp[];
   }
-  | { kind: 'already'; assignment: Assignment }
+  | { kind: 'already'; assignment: Assignment; assigneeZone: string }
   | { kind: 'confirm'; to: Person; band: CapacityBand; draft: Required<OfferDraft> };
 
 export function leadOnly(deps: Deps, person: Person): Outcome<null> {
@@ -254,7 +257,7 @@ export async function offerAssignment(
     },
     deps.clock.now(),
   );
-  if (!created) return ok({ kind: 'already', assignment });
+  if (!created) return ok({ kind: 'already', assignment, assigneeZone: to.tz });
   deps.log.info({ assignmentId: assignment.id, leadId: lead.id, assigneeId: to.id, overBudget: over }, 'assignment offered');
 
   const settings = await deps.store.settings.get();
@@ -270,10 +273,11 @@ export async function offerAssignment(
       deps.log.warn({ err, assignmentId: assignment.id }, 'could not open the lead thread');
     }
   };
-  if (opts.deferFollowUps) return ok({ kind: 'offered', assignment, band: cap.band, overBudget: over, held, followUps: [tell] });
+  if (opts.deferFollowUps) return ok({ kind: 'offered', assignment, band: cap.band, overBudget: over, held, assigneeZone: to.tz, followUps: [tell] });
   await tell();
   return ok({
-    kind: 'offered', assignment: (await deps.store.assignments.get(assignment.id))!, band: cap.band, overBudget: over, held, followUps: [],
+    kind: 'offered', assignment: (await deps.store.assignments.get(assignment.id))!, band: cap.band, overBudget: over, held,
+    assigneeZone: to.tz, followUps: [],
   });
 }
 

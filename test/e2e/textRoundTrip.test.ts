@@ -113,7 +113,7 @@ describe('the message shortcut’s excerpt', () => {
     expect(r.status).toBe(200);
     const call = t.fake.callsTo('views.open').find((c) => (c.args.view as { callback_id: string }).callback_id === VIEWS.assignModal)!;
     const first = (call.args.view as { blocks: { text: { type: string; text: string } }[] }).blocks[0].text;
-    expect(first).toEqual({ type: 'mrkdwn', text: `*The message*\n>${text}` });
+    expect(first).toEqual({ type: 'mrkdwn', text: `*The message*\n> ${text}` });
   });
 });
 

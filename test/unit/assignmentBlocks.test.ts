@@ -127,7 +127,7 @@ describe('slackExcerpt: a message shown as the message reads', () => {
 
   it('puts the excerpt in the modal as Slack sent it, quoted line by line', () => {
     const view = assignModal({ link: '', excerpt: 'Is <https://acme.com/pricing|pricing> right?\nAsk <@U123ABC> &amp; co', suggestions: [] });
-    expect(JSON.stringify(view.blocks[0])).toContain('*The message*\\n>Is <https://acme.com/pricing|pricing> right?\\n>Ask <@U123ABC> &amp; co');
+    expect(JSON.stringify(view.blocks[0])).toContain('*The message*\\n> Is <https://acme.com/pricing|pricing> right?\\n> Ask <@U123ABC> &amp; co');
     expect(validateView(view)).toEqual([]);
   });
 });

@@ -6,7 +6,24 @@ import type { DeclineReason } from '../../core/assignment';
 import { isOpen, MAX_BRIEF_CHARS, MAX_DURATION_TEXT_CHARS, SLACK_USER_ID, SLACK_USER_ID_SOURCE } from '../../core/limits';
 import { ACTIONS, ASSIGN_MODAL as F, VIEWS } from '../ids';
 import { actions, button, clip, context, escape, fields, header, plain, section, type KnownBlock } from './kit';
-import { fmt, instantLabel } from './format';
+import { fmt, instantFor, instantLabel, zoneName } from './format';
+import { quoteText, quoteMrkdwn } from '../../core/slackText';
+
+/**
+ * Where a time is read: the reader's zone, and the other person's when it may differ (the lead for
+ * an assignee, the assignee for a lead), so "due tomorrow" means the same to both.
+ */
+export type Zones = string | { reader: string; other?: string; otherLabel?: string };
+
+/** A due time in the reader's zone, the other's named when their clock differs. */
+export function dueText(ms: number, zones: Zones): string {
+  return typeof zones === 'string' ? instantLabel(ms, zones) : instantFor(ms, zones.reader, zones.other, zones.otherLabel);
+}
+
+/** The lead reads the due time with the assignee's own clock named ("17:00 for <@U1> in Berlin"). */
+export function leadZones(a: Pick<Assignment, 'assigneeId'>, leadZone: string, assigneeZone?: string): Zones {
+  return { reader: leadZone, other: assigneeZone, otherLabel: assigneeZone ? `for <@${a.assigneeId}> in ${zoneName(assigneeZone)}` : undefined };
+}
 import type { Reply } from './replies';
 
 export const STATE_LABEL: Record<AssignmentState, string> = {
@@ -90,8 +107,8 @@ export function decodeReassign(value: string): { assignmentId: number; to: strin
 // ── The assignee's DM ─────────────────────────────────────────────────────────────────────────
 
 export interface AssigneeView {
-  /** The assignee's zone, for the due time. */
-  zone: string;
+  /** The assignee's zone (and the lead's), for the due time. */
+  zone: Zones;
   /** Taking it on would take them past their weekly budget. */
   overBudget?: boolean;
   /** Show the "why are you declining?" buttons instead of the usual ones. */
@@ -107,12 +124,12 @@ export function roomLine(room: { capacity: number; budget: number }): string {
   return `:bar_chart: Your room this week: ${fmt(room.capacity)} of your ${fmt(room.budget)} budget left, with this one counted. Only you see this.`;
 }
 
-function summaryBlocks(a: Assignment, zone: string): KnownBlock[] {
+function summaryBlocks(a: Assignment, zone: Zones): KnownBlock[] {
   const blocks: KnownBlock[] = [
     section(`<@${a.leadId}> asked you to take this conversation:\n${linkText(a.link)}`),
   ];
-  if (a.brief) blocks.push(section(`>${escape(a.brief).replace(/\n/g, '\n>')}`));
-  blocks.push(fields([`*Estimate*\n${fmt(a.estimateMinutes)}`, `*Due*\n${instantLabel(a.dueAt, zone)}`, `*State*\n${STATE_LABEL[a.state]}`]));
+  if (a.brief) blocks.push(section(quoteText(a.brief)));
+  blocks.push(fields([`*Estimate*\n${fmt(a.estimateMinutes)}`, `*Due*\n${dueText(a.dueAt, zone)}`, `*State*\n${STATE_LABEL[a.state]}`]));
   return blocks;
 }
 
@@ -170,8 +187,8 @@ export function acceptWarning(a: Assignment): Reply {
   };
 }
 
-export function reminderMessage(a: Assignment, zone: string): Reply {
-  const text = `Reminder: the conversation <@${a.leadId}> gave you is due at ${instantLabel(a.dueAt, zone)}.`;
+export function reminderMessage(a: Assignment, zone: Zones): Reply {
+  const text = `Reminder: the conversation <@${a.leadId}> gave you is due at ${dueText(a.dueAt, zone)}.`;
   return {
     text,
     blocks: [
@@ -183,11 +200,11 @@ export function reminderMessage(a: Assignment, zone: string): Reply {
 
 // ── The lead's thread ─────────────────────────────────────────────────────────────────────────
 
-export function leadParent(a: Assignment, zone: string): Reply {
+export function leadParent(a: Assignment, zone: Zones): Reply {
   const text = `You offered a conversation to <@${a.assigneeId}>: ${a.state}.`;
   const blocks: KnownBlock[] = [
-    section(`You offered a conversation to <@${a.assigneeId}>:\n${linkText(a.link)}${a.brief ? `\n_${escape(clip(a.brief, 300))}_` : ''}`),
-    context(`${STATE_LABEL[a.state]} · due ${instantLabel(a.dueAt, zone)} · estimate ${fmt(a.estimateMinutes)} · updates arrive in this thread`),
+    section(`You offered a conversation to <@${a.assigneeId}>:\n${linkText(a.link)}${a.brief ? `\n${quoteText(clip(a.brief, 300))}` : ''}`),
+    context(`${STATE_LABEL[a.state]} · due ${dueText(a.dueAt, zone)} · estimate ${fmt(a.estimateMinutes)} · updates arrive in this thread`),
   ];
   return { text, blocks };
 }
@@ -286,12 +303,12 @@ export function overBudgetReply(offer: OfferValue): Reply {
   };
 }
 
-export function offeredReply(a: Assignment, zone: string, opts: { already?: boolean; held?: boolean } = {}): Reply {
+export function offeredReply(a: Assignment, zone: Zones, opts: { already?: boolean; held?: boolean } = {}): Reply {
   const text = opts.already
     ? `<@${a.assigneeId}> already has this conversation (${a.state}).`
     : a.state === 'declined'
       ? `Slack would not deliver the offer to <@${a.assigneeId}>, so it came straight back. The DM thread suggests someone else.`
-      : `Offered to <@${a.assigneeId}>, due ${instantLabel(a.dueAt, zone)}.`;
+      : `Offered to <@${a.assigneeId}>, due ${dueText(a.dueAt, zone)}.`;
   const notes = [
     opts.held ? `It is outside working hours for <@${a.assigneeId}>; they get the message when their day starts.` : null,
     'Updates arrive in a DM thread from Ballast. `/ballast assignments` lists everything you handed out.',
@@ -421,7 +438,7 @@ export function assignModal(m: AssignModalInput): ModalView {
     : 'Nobody is available right now: everyone is paused, away or inactive.';
   const input = (block: InputBlock): InputBlock => block;
   const blocks: Block[] = [
-    section(`*The message*\n>${m.excerpt ? slackExcerpt(m.excerpt, 280).replace(/\n/g, '\n>') : '(no text)'}`),
+    section(`*The message*\n${m.excerpt ? quoteMrkdwn(slackExcerpt(m.excerpt, 280)) : '> (no text)'}`),
     section(`*Who has room this week*\n${suggestionText}`),
     input({
       type: 'input', block_id: F.userBlock, label: plain('Advocate'),
@@ -467,12 +484,13 @@ export function notLeadModalText(): string {
 
 /** What the lead sees after an offer attempt (slash command, suggestion button, reassign button). */
 export type OfferShown =
-  | { kind: 'offered'; assignment: Assignment; held: boolean }
-  | { kind: 'already'; assignment: Assignment }
+  | { kind: 'offered'; assignment: Assignment; held: boolean; assigneeZone?: string }
+  | { kind: 'already'; assignment: Assignment; assigneeZone?: string }
   | { kind: 'confirm'; to: { id: string }; draft: Omit<OfferValue, 'to'> };
 
 export function offerOutcomeReply(r: OfferShown, zone: string): Reply {
   if (r.kind === 'confirm') return overBudgetReply({ ...r.draft, to: r.to.id });
-  if (r.kind === 'already') return offeredReply(r.assignment, zone, { already: true });
-  return offeredReply(r.assignment, zone, { held: r.held });
+  const zones = leadZones(r.assignment, zone, r.assigneeZone);
+  if (r.kind === 'already') return offeredReply(r.assignment, zones, { already: true });
+  return offeredReply(r.assignment, zones, { held: r.held });
 }

@@ -51,6 +51,26 @@ export function instantLabel(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL, HH:mm');
 }
 
+/** `Los Angeles` for `America/Los_Angeles`: how a zone is named to people. */
+export function zoneName(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+/**
+ * A time as the reader reads it, in their zone; when the other person's clock shows something
+ * else at that instant, their time is named too: `Wed 9 Dec, 17:00 your time (08:00 in Los Angeles)`.
+ * `otherLabel` says whose clock that is (default `in <city>`).
+ */
+export function instantFor(ms: number, readerZone: string, otherZone?: string, otherLabel?: string): string {
+  const mine = instantLabel(ms, readerZone);
+  if (!otherZone) return mine;
+  const reader = DateTime.fromMillis(ms, { zone: readerZone });
+  const other = DateTime.fromMillis(ms, { zone: otherZone });
+  if (!other.isValid || reader.offset === other.offset) return mine;
+  const theirs = other.toISODate() === reader.toISODate() ? other.toFormat('HH:mm') : other.toFormat('ccc d LLL, HH:mm');
+  return `${mine} your time (${theirs} ${otherLabel ?? `in ${zoneName(otherZone)}`})`;
+}
+
 /** `Mon 23 Nov`, the Monday of an ISO week key such as `2026-W48`: people never read the code itself. */
 export function mondayOfKey(key: string): string {
   const monday = DateTime.fromISO(`${key}-1`, { zone: 'utc' });

@@ -4,6 +4,7 @@ import type { BudgetInfo, WeekModel } from '../../core/week';
 import { KINDS, type Strain } from '../../core/types';
 import type { LevelInput } from '../../core/budget';
 import { levelReason } from '../../core/levelReason';
+import { quoteText } from '../../core/slackText';
 import { button, context, divider, escape, fields, header, section, type KnownBlock } from './kit';
 import { ACTIONS } from '../ids';
 import { KIND_LABEL, LEVEL_LABEL, LEVEL_WORDS, dayLabel, fmt } from './format';
@@ -102,7 +103,8 @@ export function entryLine(e: Entry): string {
   if (e.network) parts.push(`on ${e.network}`);
   parts.push(`for ${dayLabel(e.date)}`);
   let line = parts.join(' ');
-  if (e.note) line += ` – “${escape(e.note)}”`;
+  // A note the person began with `>` is a quote: drawn as one, on its own lines.
+  if (e.note) line += e.note.startsWith('>') ? `\n${quoteText(e.note)}` : ` – “${escape(e.note)}”`;
   return line;
 }
 
