@@ -15,6 +15,8 @@ export interface RenderContext {
   errors?: Record<string, string>;
   /** Emoji by shortcode; see `emojify`. */
   emoji?: EmojiTable;
+  /** Where the page can load an uploaded Slack file's bytes (an image block's `slack_file`); absent: its alt text. */
+  fileUrl?(id: string): string;
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -294,8 +296,13 @@ function block(b: unknown, index: number, ctx: RenderContext): string {
       return wrap('bk-actions', (Array.isArray(b.elements) ? b.elements : []).map((e) => element(e, id, ctx)).join(''));
     case 'image': {
       const title = b.title ? `<div class="bk-muted">${textObject(b.title, ctx)}</div>` : '';
-      return wrap('bk-image', `${title}<img src="${escapeHtml(str(b.image_url))}" alt="${escapeHtml(str(b.alt_text))}">`);
+      const fileId = isObject(b.slack_file) ? str(b.slack_file.id) : '';
+      if (fileId && !ctx.fileUrl) return wrap('bk-image', `${title}<div class="bk-muted">[image: ${escapeHtml(str(b.alt_text))}]</div>`);
+      const src = fileId ? ctx.fileUrl!(fileId) : str(b.image_url);
+      return wrap('bk-image', `${title}<img src="${escapeHtml(src)}" alt="${escapeHtml(str(b.alt_text))}">`);
     }
+    case 'data_visualization':
+      return wrap('bk-chart', chartSvg(b));
     case 'input': {
       const error = ctx.errors?.[id];
       const optional = b.optional === true ? ' <span class="bk-muted">(optional)</span>' : '';
@@ -309,6 +316,44 @@ function block(b: unknown, index: number, ctx: RenderContext): string {
     default:
       return unsupported('block', b.type);
   }
+}
+
+const SERIES_COLOURS = ['#2eb67d', '#1264a3', '#e01e5a', '#ecb22e', '#36c5f0', '#616061'];
+
+/** A data_visualization block drawn as simple inline SVG: grouped bars (or points for line and area), a legend; pie as shares. */
+export function chartSvg(b: Json): string {
+  const chart = isObject(b.chart) ? b.chart : {};
+  const title = `<div class="bk-text"><b>${escapeHtml(str(b.title))}</b></div>`;
+  if (chart.type === 'pie') {
+    const segs = (Array.isArray(chart.segments) ? chart.segments : []).filter(isObject);
+    const total = segs.reduce((n, sg) => n + (typeof sg.value === 'number' ? sg.value : 0), 0) || 1;
+    return `${title}<div>${segs.map((sg, i) => `<span style="color:${SERIES_COLOURS[i % 6]}">■</span> ${escapeHtml(str(sg.label))} ${Math.round(((sg.value as number) * 100) / total)}%`).join(' · ')}</div>`;
+  }
+  const axis = isObject(chart.axis_config) ? chart.axis_config : {};
+  const cats = (Array.isArray(axis.categories) ? axis.categories : []).map(str);
+  const series = (Array.isArray(chart.series) ? chart.series : []).filter(isObject);
+  const valueOf = (sr: Json, cat: string): number => {
+    const d = (Array.isArray(sr.data) ? sr.data : []).find((p) => isObject(p) && p.label === cat);
+    return isObject(d) && typeof d.value === 'number' ? d.value : 0;
+  };
+  const max = Math.max(1, ...series.flatMap((sr) => cats.map((c) => valueOf(sr, c))));
+  const W = 560;
+  const H = 200;
+  const slot = (W - 40) / Math.max(1, cats.length);
+  const barW = (slot * 0.7) / Math.max(1, series.length);
+  const parts: string[] = [];
+  cats.forEach((c, i) => {
+    const x0 = 40 + i * slot + slot * 0.15;
+    series.forEach((sr, j) => {
+      const v = valueOf(sr, c);
+      const h = (v / max) * (H - 40);
+      parts.push(`<rect x="${(x0 + j * barW).toFixed(1)}" y="${(H - 20 - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${SERIES_COLOURS[j % 6]}"><title>${escapeHtml(`${str(sr.name)} ${c}: ${v}`)}</title></rect>`);
+    });
+    parts.push(`<text x="${(40 + i * slot + slot / 2).toFixed(1)}" y="${H - 5}" font-size="10" text-anchor="middle">${escapeHtml(c)}</text>`);
+  });
+  parts.push(`<text x="2" y="12" font-size="10">${escapeHtml(str(axis.y_label))} ${max}</text>`);
+  const legend = series.map((sr, j) => `<span style="color:${SERIES_COLOURS[j % 6]}">■</span> ${escapeHtml(str(sr.name))}`).join(' ');
+  return `${title}<svg role="img" aria-label="${escapeHtml(str(b.title))}" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${parts.join('')}</svg><div class="bk-muted">${legend}</div>`;
 }
 
 export function renderBlocks(blocks: unknown, ctx: RenderContext): string {

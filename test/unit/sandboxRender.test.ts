@@ -170,3 +170,26 @@ describe('what the sandbox sends back', () => {
     expect(actionOf(el, 'sbx-block-0', 'U100ADA', '1.3')).toMatchObject({ type: 'static_select', selected_option: { value: 'U100ADA', text: { type: 'plain_text', text: 'Ada' } } });
   });
 });
+
+describe('the sandbox draws charts', () => {
+  it('draws a data_visualization bar chart as inline SVG, one bar per series and category', () => {
+    const html = renderBlocks([{
+      type: 'data_visualization', title: 'Your last 2 weeks against budget',
+      chart: {
+        type: 'bar',
+        series: [{ name: 'Logged', data: [{ label: '23 Nov', value: 2 }, { label: '30 Nov', value: 5 }] }, { name: 'Budget', data: [{ label: '23 Nov', value: 4 }, { label: '30 Nov', value: 4 }] }],
+        axis_config: { categories: ['23 Nov', '30 Nov'], y_label: 'Hours' },
+      },
+    }], ctx);
+    expect(html).toContain('<svg role="img" aria-label="Your last 2 weeks against budget"');
+    expect(html.match(/<rect /g)).toHaveLength(4);
+    expect(html).toContain('Logged 30 Nov: 5');
+    expect(html).not.toContain('unsupported');
+  });
+
+  it('draws an image from a Slack file where the page can load it, else says what it shows', () => {
+    const img = [{ type: 'image', slack_file: { id: 'F1' }, alt_text: 'Your last 8 weeks' }];
+    expect(renderBlocks(img, { ...ctx, fileUrl: (id) => `/files/${id}` })).toContain('<img src="/files/F1" alt="Your last 8 weeks">');
+    expect(renderBlocks(img, ctx)).toContain('[image: Your last 8 weeks]');
+  });
+});
