@@ -85,7 +85,7 @@ it('calls it crowding when the person is over budget two weeks running', async (
   const fresh = warnings().slice(before);
   expect(fresh).toHaveLength(1);
   expect(fresh[0].text).toContain('crowding out your core work');
-  expect(JSON.stringify(fresh[0].blocks)).toContain('over budget last week too');
+  expect(JSON.stringify(fresh[0].blocks)).toContain('Over budget for a second week running (you were over last week too)');
 });
 
 it('calls it crowding when the pulse says "pushed it back" twice in three weeks', async () => {
