@@ -1,6 +1,6 @@
 // The manager's weekly digest as data: per direct report and for the team, built from weekly sums.
 import type { IsoDate, Level, Strain } from './types';
-import { levelOf, usePercent } from './budget';
+import { levelOf, usePercent, type LevelInput } from './budget';
 import { addDays, weekKey, weekStart } from './time';
 import { dedicatedRole, fteOf, type Recommendation } from './cost';
 
@@ -51,6 +51,8 @@ export interface DigestRow {
   /** The answer for the digest week, shown only because the person opted in; undefined when hidden. */
   strain?: Strain | 'unanswered';
   flags: Flag[];
+  /** What decided the level, as the manager may see it (strain only from those who share it): for levelReason. */
+  levelInput: LevelInput;
 }
 
 export interface StrainSummary {
@@ -83,22 +85,22 @@ function budgetIn(r: ReportInput, i: number): number {
 }
 
 /**
- * A report's level as their manager may see it. Strain answers feed the level only for people who
+ * What decides a report's level as their manager may see it. Strain answers feed the level only for people who
  * opted in to sharing them: otherwise a `crowding` under budget would reveal a private answer.
  */
-function visibleLevel(r: ReportInput, weekKeys: string[]): Level {
+function visibleLevelInput(r: ReportInput, weekKeys: string[]): LevelInput {
   const n = weekKeys.length;
   const minutes = r.minutes[n - 1] ?? 0;
   const prev = r.minutes[n - 2] ?? 0;
   const backs = r.shareStrain ? [n - 3, n - 2, n - 1].filter((i) => r.strain[i] === 'back').length : 0;
   const prevBudget = budgetIn(r, n - 2);
-  return levelOf({
+  return {
     minutes,
     budget: r.budget,
     // The week before is judged against its own budget, not the digest week's.
     previousWeekOver: prevBudget > 0 ? prev >= prevBudget : prev > 0,
     strainBackWeeksOfLast3: backs,
-  });
+  };
 }
 
 export function buildDigest(input: {
@@ -121,7 +123,8 @@ export function buildDigest(input: {
     minutes += week.minutes;
     budget += r.budget;
     relationship += week.relationship;
-    const level = visibleLevel(r, weekKeys);
+    const levelInput = visibleLevelInput(r, weekKeys);
+    const level = levelOf(levelInput);
     const flags: Flag[] = [];
     if (level === 'crowding') flags.push('crowding');
     const prevBudget = budgetIn(r, last - 1);
@@ -141,6 +144,7 @@ export function buildDigest(input: {
       assignmentsDone: r.assignmentsDone,
       assignmentsOpen: r.assignmentsOpen,
       flags,
+      levelInput,
     };
     if (r.shareStrain) row.strain = answer ?? 'unanswered';
     else if (answer) {

@@ -5,7 +5,8 @@ import type { OrgReport } from '../../core/orgReport';
 import type { Recommendation } from '../../core/cost';
 import { FULL_TIME_HOURS } from '../../core/cost';
 import type { Level, Strain } from '../../core/types';
-import { bar, context, divider, escape, header, section, type KnownBlock } from './kit';
+import { actions, bar, button, context, divider, escape, header, section, type KnownBlock } from './kit';
+import { ACTIONS, BLOCKS } from '../ids';
 import { dayLabel, fmt, mondayOfKey, weekOfKey } from './format';
 import type { Reply } from './replies';
 
@@ -23,7 +24,7 @@ const FLAG_LABEL: Record<Flag, string> = {
 };
 
 /** Levels as a manager reads them: about the report's core work, not "yours". */
-const LEVEL: Record<Level, string> = {
+export const LEVEL: Record<Level, string> = {
   ok: ':large_green_circle: within budget',
   near: ':large_yellow_circle: nearing budget',
   over: ':red_circle: over budget',
@@ -104,8 +105,21 @@ export function digestText(m: DigestModel): string {
     `${m.team.people} ${m.team.people === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} flagged` : ''}.`;
 }
 
+/**
+ * The digest's next steps as buttons: the team view (every report with their actions), and for each
+ * report crowding out or over budget two weeks running (at most four), their budget and a note.
+ */
+export function digestNextSteps(m: DigestModel): KnownBlock {
+  const buttons = [button('Team view', ACTIONS.openTeamView, 'digest', 'primary')];
+  const flagged = m.rows.filter((r) => r.flags.includes('crowding') || r.flags.includes('over-two-weeks')).slice(0, 4);
+  for (const r of flagged) {
+    buttons.push(button(`Adjust ${r.name}'s budget`, ACTIONS.reportBudget, r.id), button(`Message ${r.name}`, ACTIONS.reportNote, r.id));
+  }
+  return actions(buttons, BLOCKS.digestNextSteps);
+}
+
 export function digestMessage(m: DigestModel): Reply {
-  return { text: digestText(m), blocks: digestBlocks(m) };
+  return { text: digestText(m), blocks: [...digestBlocks(m).slice(0, 49), digestNextSteps(m)] };
 }
 
 function money(amount: number, currency: string): string {
