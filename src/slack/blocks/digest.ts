@@ -112,9 +112,10 @@ export function digestText(m: DigestModel): string {
 export function digestNextSteps(m: DigestModel): KnownBlock {
   const buttons = [button('Team view', ACTIONS.openTeamView, 'digest', 'primary')];
   const flagged = m.rows.filter((r) => r.flags.includes('crowding') || r.flags.includes('over-two-weeks')).slice(0, 4);
-  for (const r of flagged) {
-    buttons.push(button(`Adjust ${r.name}'s budget`, ACTIONS.reportBudget, r.id), button(`Message ${r.name}`, ACTIONS.reportNote, r.id));
-  }
+  // Action ids are unique within a block: each report's pair carries its place (the listener matches the prefix).
+  flagged.forEach((r, i) => {
+    buttons.push(button(`Adjust ${r.name}'s budget`, `${ACTIONS.reportBudget}_${i}`, r.id), button(`Message ${r.name}`, `${ACTIONS.reportNote}_${i}`, r.id));
+  });
   return actions(buttons, BLOCKS.digestNextSteps);
 }
 

@@ -459,8 +459,9 @@ const ACTION_CASES: Record<string, Case> = {
   }, async (t, me) => expect((await assignmentOf(t, me)).state).toBe('accepted')),
   [ACTIONS.homeAssignAcceptAnyway]: redrawsHome(ACTIONS.homeAssignAcceptAnyway, async (t, me) => {
     await offered(t, me, me);
+    await ownEntry(t, me, 600); // now over budget: only "Accept anyway" accepts
     return String((await assignmentOf(t, me)).id);
-  }, async (t, me) => expect((await assignmentOf(t, me)).state).toBe('accepted'), (t, me) => person(t, me, { logged: 600 })),
+  }, async (t, me) => expect((await assignmentOf(t, me)).state).toBe('accepted')),
   [ACTIONS.homeTeamPage]: async (t, me) => {
     await person(t, me);
     return {

@@ -61,7 +61,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.homeAssignAcceptAnyway, homeAssignAccept(deps, { force: true }));
   app.action(ACTIONS.homeTeamPage, homeTeamPage(deps));
   app.action(ACTIONS.reportMenu, reportAction(deps));
-  app.action(ACTIONS.reportBudget, reportAction(deps, 'budget'));
-  app.action(ACTIONS.reportNote, reportAction(deps, 'note'));
+  // The digest numbers each report's pair of buttons (`…_0`, `…_1`): action ids are unique within a block.
+  app.action(new RegExp(`^${ACTIONS.reportBudget}(_\\d+)?$`), reportAction(deps, 'budget'));
+  app.action(new RegExp(`^${ACTIONS.reportNote}(_\\d+)?$`), reportAction(deps, 'note'));
   app.action(ACTIONS.openTeamView, openTeamView(deps));
 }
