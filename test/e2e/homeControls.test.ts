@@ -119,3 +119,25 @@ it('keeps a manager of 60 reports who leads 40 assignments under 100 blocks, pag
   await t.ballast.settled();
   expect(homeText(BIG)).toContain('Reports 46–60 of 60');
 });
+
+it('ends the digest with its next steps, and its Team view opens every report with their actions', async () => {
+  const { digestMessage } = await import('../../src/slack/blocks/digest');
+  const { teamDigest } = await import('../../src/services/digests');
+  const manager = (await t.ballast.store.people.get(MGR))!;
+  const r = await teamDigest(t.ballast.deps, manager);
+  if (!r.ok) throw new Error(r.error.message);
+  const steps = JSON.stringify(digestMessage(r.value).blocks!.at(-1));
+  expect(steps).toContain(ACTIONS.openTeamView);
+  // Ada was at 400m of 240m: crowding out, so her budget and a note are one click away.
+  expect(steps).toContain(`"action_id":"${ACTIONS.reportBudget}_0","value":"${ADA}"`);
+  expect(steps).toContain(`"action_id":"${ACTIONS.reportNote}_0","value":"${ADA}"`);
+  await t.slack.blockAction({ userId: MGR, actionId: ACTIONS.openTeamView, value: 'digest', triggerId: 'T9' });
+  await t.ballast.settled();
+  const opened = JSON.stringify(t.fake.callsTo('views.open').filter((c) => c.args.trigger_id === 'T9'));
+  expect(opened).toContain('Your team');
+  expect(opened).toContain(`note:${ADA}`);
+  // A numbered digest button reaches the same checked action.
+  await t.slack.blockAction({ userId: MGR, actionId: `${ACTIONS.reportNote}_0`, value: ADA, triggerId: 'T10' });
+  await t.ballast.settled();
+  expect(JSON.stringify(t.fake.callsTo('views.open').filter((c) => c.args.trigger_id === 'T10'))).toContain(VIEWS.reportNote);
+});
