@@ -4,6 +4,7 @@ import type { OrgSettings } from '../core/settings';
 import type { IsoDate, Role } from '../core/types';
 import { reportingLineProblem } from '../core/roster';
 import { parseSettingChange } from '../core/settingsChange';
+import { outsideWindowReason } from '../core/sendingWindow';
 import { digestWindow } from '../core/digest';
 import { buildOrgReport, REPORT_WEEKS, type OrgReport } from '../core/orgReport';
 import { localDate } from '../core/time';
@@ -48,6 +49,23 @@ export async function viewSettings(deps: Deps, actor: Person): Promise<Outcome<{
   return ok({ settings: await deps.store.settings.get(), holidays: await deps.store.settings.holidays() });
 }
 
+/**
+ * The org check-in and digest times must lie inside the hours Ballast may DM, or the scheduler would
+ * move them to the window's start or never send them without a word: refused, with the reason.
+ */
+function outsideWindow(current: OrgSettings, patch: Partial<OrgSettings>): { message: string; example: string } | null {
+  const next = { ...current, ...patch };
+  const checkin = outsideWindowReason(next.checkinTime, next, 'the org check-in time');
+  const digest = outsideWindowReason(next.digestTime, next, 'the manager digest');
+  const problem = checkin ?? digest;
+  if (!problem) return null;
+  if (patch.quietStart !== undefined) {
+    const what = checkin ? `checkin_time (now ${next.checkinTime})` : `digest_time (now ${next.digestTime})`;
+    return { message: `${problem.replace(/: pick a time.*$/, '.')} Move ${what} inside the new hours first.`, example: `/ballast admin settings quiet_hours ${current.quietStart}-${current.quietEnd}` };
+  }
+  return { message: problem, example: checkin ? '/ballast admin settings checkin_time 16:30' : '/ballast admin settings digest_time 09:00' };
+}
+
 export async function changeSetting(
   deps: Deps, actor: Person, key: string, value: string,
 ): Promise<Outcome<{ settings: OrgSettings; holidays: IsoDate[]; summary: string }>> {
@@ -55,6 +73,10 @@ export async function changeSetting(
   const parsed = parseSettingChange(key, value);
   if (!parsed.ok) return fail('bad_setting', parsed.message, parsed.example);
   const change = parsed.change;
+  if (change.kind === 'settings') {
+    const refused = outsideWindow(await deps.store.settings.get(), change.patch);
+    if (refused) return fail('bad_setting', refused.message, refused.example);
+  }
   let summary: string;
   if (change.kind === 'holiday') {
     if (change.action === 'add') {

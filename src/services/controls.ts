@@ -2,7 +2,7 @@
 import type { Person } from '../core/model';
 import type { HHMM, IsoDate, Weekday } from '../core/types';
 import type { OrgSettings } from '../core/settings';
-import { insideSendingHours } from '../core/schedule';
+import { outsideWindowReason } from '../core/sendingWindow';
 import { fail, ok, type Outcome } from './result';
 import type { Deps, FollowUp } from './ports';
 import { handBackOffered } from './assignments';
@@ -38,13 +38,8 @@ export async function setCheckin(
   deps: Deps, person: Person, time: HHMM, days: Weekday[] | undefined,
 ): Promise<Outcome<{ person: Person; settings: OrgSettings }>> {
   const settings = await deps.store.settings.get();
-  if (!insideSendingHours(time, settings)) {
-    return fail(
-      'outside_hours',
-      `Ballast only sends DMs between ${settings.quietStart} and ${settings.quietEnd} your time, so a check-in at ${time} would never arrive.`,
-      '/ballast checkin 16:30 mon-fri',
-    );
-  }
+  const outside = outsideWindowReason(time, settings, 'your check-in');
+  if (outside) return fail('outside_hours', outside, '/ballast checkin 16:30 mon-fri');
   const chosen = days ?? (person.checkinDays.length ? person.checkinDays : WEEKDAYS);
   if (chosen.length === 0) return fail('no_days', 'Pick at least one day.', '/ballast checkin 16:30 mon-fri');
   await deps.store.people.setCheckin(person.id, time, chosen, true);

@@ -34,6 +34,8 @@ export interface SlackPort {
   publishHome(userId: string, view: View): Promise<void>;
   openView(triggerId: string, view: View): Promise<string>;
   updateView(viewId: string, view: View): Promise<void>;
+  /** Opens a modal on top of the one a click came from (views.push). */
+  pushView(triggerId: string, view: View): Promise<void>;
   permalink(channel: string, ts: string): Promise<string>;
   uploadFile(channel: string, file: { filename: string; title: string; content: string; comment?: string }): Promise<void>;
   /** An image uploaded to no channel, for an image block's `slack_file`; returns the file id. */

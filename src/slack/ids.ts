@@ -41,6 +41,23 @@ export const ACTIONS = {
    */
   openCheckinSettings: 'ballast_open_checkin_settings',
   openPause: 'ballast_open_pause',
+  // ── App Home controls, the team view and the digest's next steps (issue 14, points 3 and 8) ──
+  /** App Home's nudges and strain-sharing toggles; the value is the state to switch to, `on` or `off`. */
+  homeNudges: 'ballast_home_nudges',
+  homeShareStrain: 'ballast_home_share_strain',
+  /** Resume, on App Home and in the pause modal. */
+  homeResume: 'ballast_home_resume',
+  /** Accept on App Home's open assignments, and "Accept anyway" after its over-budget notice; the value is the assignment id. */
+  homeAssignAccept: 'ballast_home_assign_accept',
+  homeAssignAcceptAnyway: 'ballast_home_assign_accept_anyway',
+  /** "Next reports" / "Previous reports" in App Home's team section; the value is the index of the first report shown. */
+  homeTeamPage: 'ballast_home_team_page',
+  /** The overflow beside one report in the team view; option values are `budget:<user id>` or `note:<user id>`. */
+  reportMenu: 'ballast_report_menu',
+  /** The digest's next steps: adjust one report's budget, write to them (the value is their user id), open the team view. */
+  reportBudget: 'ballast_report_budget',
+  reportNote: 'ballast_report_note',
+  openTeamView: 'ballast_open_team_view',
 } as const;
 
 export const VIEWS = {
@@ -50,6 +67,13 @@ export const VIEWS = {
   checkinOther: 'ballast_checkin_other_modal',
   /** The log modal prefilled with one entry; private_metadata holds the entry id. */
   editEntry: 'ballast_edit_entry_modal',
+  // ── App Home controls and the team view (issue 14) ──
+  checkinSettings: 'ballast_checkin_settings_modal',
+  /** Pause until a date; private_metadata is empty. */
+  pause: 'ballast_pause_modal',
+  /** private_metadata holds the report's user id (checked again on submit). */
+  reportBudget: 'ballast_report_budget_modal',
+  reportNote: 'ballast_report_note_modal',
 } as const;
 
 /** Block ids of scheduled messages. */
@@ -59,6 +83,12 @@ export const BLOCKS = {
   homeWeekNav: 'home_week_nav',
   homeEntriesHeader: 'home_entries',
   entriesPages: 'entries_pages',
+  // ── App Home controls and the digest's next steps (issue 14) ──
+  homeSettings: 'home_settings',
+  homeAssignments: 'home_assignments',
+  homeTeam: 'home_team',
+  homeTeamPages: 'home_team_pages',
+  digestNextSteps: 'digest_next_steps',
 } as const;
 
 /** The block ids of one listed entry: its line and its Edit / Delete buttons. */
@@ -101,4 +131,20 @@ export const ASSIGN_MODAL = {
   anywayAction: 'anyway',
   minutesBlock: 'assign_minutes',
   minutesAction: 'minutes',
+} as const;
+
+/** Block and action ids inside the settings and team modals (issue 14): the submissions' state is keyed by these. */
+export const SETTINGS_MODAL = {
+  enabledBlock: 'checkin_enabled',
+  enabledAction: 'enabled',
+  timeBlock: 'checkin_time',
+  timeAction: 'time',
+  daysBlock: 'checkin_days',
+  daysAction: 'days',
+  untilBlock: 'pause_until',
+  untilAction: 'until',
+  budgetBlock: 'report_budget',
+  budgetAction: 'budget',
+  noteBlock: 'report_note',
+  noteAction: 'note',
 } as const;

@@ -101,6 +101,9 @@ export function slackPort(client: WebClient, hooks: SlackPortHooks = {}): SlackP
     async updateView(viewId, view) {
       await call('views.update', () => client.views.update({ view_id: viewId, view }));
     },
+    async pushView(triggerId, view) {
+      await call('views.push', () => client.views.push({ trigger_id: triggerId, view }));
+    },
     async permalink(channel, ts) {
       const r = await call('chat.getPermalink', () => client.chat.getPermalink({ channel, message_ts: ts }));
       return r.permalink ?? '';

@@ -526,7 +526,7 @@ describe('lists, the week and App Home', () => {
     await t.slack.event({ type: 'app_home_opened', user: BEN, tab: 'home', channel: 'D0HOME2' });
     const benHome = await t.fake.waitFor((f) => f.homeOf(BEN));
     const benText = textOf({ blocks: benHome.view.blocks as unknown[] });
-    expect(benText).toMatch(/Open assignments[\s\S]*status\/2/);
+    expect(benText).toMatch(/Your open assignments[\s\S]*status\/2[\s\S]*Accept/);
     expect(benText).not.toContain('Assignment board');
   });
 });

@@ -76,8 +76,8 @@ it('keeps the days when only a time is given', async () => {
 });
 
 it.each([
-  ['checkin 7:30', 'only sends DMs between 08:00 and 19:00'],
-  ['checkin 19:00', 'only sends DMs between 08:00 and 19:00'],
+  ['checkin 7:30', 'only sends DMs between 08:00 and 19:00 in each person\'s own time zone, so your check-in at 07:30 would arrive at 08:00 instead: pick a time from 08:00 to 18:59'],
+  ['checkin 19:00', 'so your check-in at 19:00 would never be sent'],
   ['checkin 25:00', "isn't a time"],
   ['checkin 16:30 someday', "isn't a set of days"],
   ['checkin', 'Say the check-in time'],

@@ -109,6 +109,11 @@ describe('org settings', () => {
     ['budget_percent 90', /1 to 50/],
     ['quiet_hours 19:00-08:00', /before their end/],
     ['min_group_size 1', /3 to 100/],
+    // Quiet hours would move or skip these without a word (issue 14, point 7): refused with the reason.
+    ['checkin_time 6:00', /the org check-in time at 06:00 would arrive at \d\d:\d\d instead: pick a time from/],
+    ['checkin_time 21:00', /the org check-in time at 21:00 would never be sent/],
+    ['digest_time 05:00', /the manager digest at 05:00 would arrive at/],
+    ['quiet_hours 18:30-19:00', /would arrive at 18:30 instead\. Move checkin_time \(now \d\d:\d\d\) inside the new hours first/],
     ['holidays add 2026-13-01', /not a date/],
     ['wibble 3', /not a setting/],
   ])('refuses "%s" with an example and stores nothing', async (change, message) => {

@@ -6,7 +6,8 @@ import { FULL_TIME_HOURS } from '../../core/cost';
 import type { Level, Strain } from '../../core/types';
 import { levelReason } from '../../core/levelReason';
 import { addDays } from '../../core/time';
-import { context, divider, escape, header, section, type KnownBlock } from './kit';
+import { actions, button, context, divider, escape, header, section, type KnownBlock } from './kit';
+import { ACTIONS, BLOCKS } from '../ids';
 import { RELATIONSHIP_WORK, dayLabel, fmt, mondayOfKey, shortDayLabel, weekOfKey } from './format';
 import { teamChart } from './chart';
 import type { Reply } from './replies';
@@ -25,7 +26,7 @@ const FLAG_LABEL: Record<Flag, string> = {
 };
 
 /** Levels as a manager reads them: about the report's core work, not "yours". */
-const LEVEL: Record<Level, string> = {
+export const LEVEL: Record<Level, string> = {
   ok: ':large_green_circle: within budget',
   near: ':large_yellow_circle: nearing budget',
   over: ':red_circle: over budget',
@@ -124,8 +125,22 @@ export function digestText(m: DigestModel): string {
     `${m.team.people} ${m.team.people === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} flagged` : ''}.`;
 }
 
+/**
+ * The digest's next steps as buttons: the team view (every report with their actions), and for each
+ * report crowding out or over budget two weeks running (at most four), their budget and a note.
+ */
+export function digestNextSteps(m: DigestModel): KnownBlock {
+  const buttons = [button('Team view', ACTIONS.openTeamView, 'digest', 'primary')];
+  const flagged = m.rows.filter((r) => r.flags.includes('crowding') || r.flags.includes('over-two-weeks')).slice(0, 4);
+  // Action ids are unique within a block: each report's pair carries its place (the listener matches the prefix).
+  flagged.forEach((r, i) => {
+    buttons.push(button(`Adjust ${r.name}'s budget`, `${ACTIONS.reportBudget}_${i}`, r.id), button(`Message ${r.name}`, `${ACTIONS.reportNote}_${i}`, r.id));
+  });
+  return actions(buttons, BLOCKS.digestNextSteps);
+}
+
 export function digestMessage(m: DigestModel): Reply {
-  return { text: digestText(m), blocks: digestBlocks(m, { chart: true }) };
+  return { text: digestText(m), blocks: [...digestBlocks(m, { chart: true }).slice(0, 49), digestNextSteps(m)] };
 }
 
 function money(amount: number, currency: string): string {

@@ -14,7 +14,7 @@ import { localDate, weekKey } from '../../../src/core/time';
 import { checkinQuestion } from '../../../src/slack/blocks/checkin';
 import { pulseQuestion } from '../../../src/slack/blocks/pulse';
 import { encodeOffer, encodeReassign } from '../../../src/slack/blocks/assignment';
-import { ACTIONS, ASSIGN_MODAL as A, LOG_MODAL as L, SHORTCUTS, VIEWS } from '../../../src/slack/ids';
+import { ACTIONS, ASSIGN_MODAL as A, LOG_MODAL as L, SETTINGS_MODAL as S, SHORTCUTS, VIEWS } from '../../../src/slack/ids';
 import { addPerson, buttonsOf, textOf, type PersonSetup } from '../../support/assignments';
 import { startTestApp, type TestApp } from '../../support/app';
 import * as db from '../../support/db';
@@ -323,6 +323,33 @@ const homeStep = (action: string, monday: string, label: RegExp): Case => async 
   };
 };
 
+
+// ── App Home controls (issue 14): clicked on App Home, each redraws Home once or opens its modal ──
+
+const homeClick = (t: TestApp, me: string, actionId: string, value: string, trigger?: string, type: 'home' | 'modal' = 'home') =>
+  t.slack.blockAction({ userId: me, actionId, value, triggerId: trigger, view: { id: `VH${me}`, type } });
+const homesOf = (t: TestApp, me: string) => t.fake.callsTo('views.publish').filter((c) => c.args.user_id === me && c.status === 200).length;
+const opensModal = (actionId: string, callbackId: string, value = 'home', setup: (t: TestApp, me: string) => Promise<void> = person): Case => async (t, me) => {
+  await setup(t, me);
+  const trigger = `9100.${me}.${actionId}`;
+  return {
+    act: async () => [await homeClick(t, me, actionId, value, trigger)],
+    check: () => expect(modalOpened(t, callbackId, trigger)).toBe(1),
+  };
+};
+const redrawsHome = (actionId: string, value: (t: TestApp, me: string) => Promise<string>, stored: (t: TestApp, me: string) => Promise<void>, setup: (t: TestApp, me: string) => Promise<void> = person): Case => async (t, me) => {
+  await setup(t, me);
+  const v = await value(t, me);
+  return {
+    act: async () => [await homeClick(t, me, actionId, v)],
+    check: async () => {
+      expect(homesOf(t, me)).toBe(1);
+      await stored(t, me);
+    },
+  };
+};
+const asReport = (t: TestApp, me: string) => person(t, me, { manager: MANAGER });
+
 const ACTION_CASES: Record<string, Case> = {
   [ACTIONS.entryEdit]: async (t, me) => {
     await person(t, me);
@@ -421,6 +448,59 @@ const ACTION_CASES: Record<string, Case> = {
       },
     };
   },
+  [ACTIONS.openCheckinSettings]: opensModal(ACTIONS.openCheckinSettings, VIEWS.checkinSettings),
+  [ACTIONS.openPause]: opensModal(ACTIONS.openPause, VIEWS.pause),
+  [ACTIONS.homeNudges]: redrawsHome(ACTIONS.homeNudges, async () => 'off', async (t, me) => expect((await t.ballast.store.people.get(me))!.nudgesEnabled).toBe(false)),
+  [ACTIONS.homeShareStrain]: redrawsHome(ACTIONS.homeShareStrain, async () => 'on', async (t, me) => expect((await t.ballast.store.people.get(me))!.shareStrain).toBe(true)),
+  [ACTIONS.homeResume]: redrawsHome(ACTIONS.homeResume, async () => 'home', async (t, me) => expect((await t.ballast.store.people.get(me))!.paused).toBe(false), (t, me) => person(t, me, { paused: true })),
+  [ACTIONS.homeAssignAccept]: redrawsHome(ACTIONS.homeAssignAccept, async (t, me) => {
+    await offered(t, me, me);
+    return String((await assignmentOf(t, me)).id);
+  }, async (t, me) => expect((await assignmentOf(t, me)).state).toBe('accepted')),
+  [ACTIONS.homeAssignAcceptAnyway]: redrawsHome(ACTIONS.homeAssignAcceptAnyway, async (t, me) => {
+    await offered(t, me, me);
+    await ownEntry(t, me, 600); // now over budget: only "Accept anyway" accepts
+    return String((await assignmentOf(t, me)).id);
+  }, async (t, me) => expect((await assignmentOf(t, me)).state).toBe('accepted')),
+  [ACTIONS.homeTeamPage]: async (t, me) => {
+    await person(t, me);
+    return {
+      act: async () => [await homeClick(t, me, ACTIONS.homeTeamPage, '15')],
+      check: () => expect(homesOf(t, me)).toBe(1),
+    };
+  },
+  [ACTIONS.reportMenu]: async (t, me) => {
+    await asReport(t, me);
+    const trigger = `9101.${me}.menu`;
+    return {
+      act: async () => [await t.slack.blockAction({ userId: MANAGER, actionId: ACTIONS.reportMenu, type: 'overflow', selectedOption: { value: `budget:${me}` }, triggerId: trigger, view: { id: 'VHMGR', type: 'home' } })],
+      check: () => expect(modalOpened(t, VIEWS.reportBudget, trigger)).toBe(1),
+    };
+  },
+  [ACTIONS.reportBudget]: async (t, me) => {
+    await asReport(t, me);
+    const trigger = `9102.${me}.budget`;
+    return {
+      act: async () => [await click(t, MANAGER, null, ACTIONS.reportBudget, me, { trigger })],
+      check: () => expect(modalOpened(t, VIEWS.reportBudget, trigger)).toBe(1),
+    };
+  },
+  [ACTIONS.reportNote]: async (t, me) => {
+    await asReport(t, me);
+    const trigger = `9103.${me}.note`;
+    return {
+      act: async () => [await click(t, MANAGER, null, ACTIONS.reportNote, me, { trigger })],
+      check: () => expect(modalOpened(t, VIEWS.reportNote, trigger)).toBe(1),
+    };
+  },
+  [ACTIONS.openTeamView]: async (t, me) => {
+    await asReport(t, me);
+    const trigger = `9104.${me}.team`;
+    return {
+      act: async () => [await click(t, MANAGER, null, ACTIONS.openTeamView, 'digest', { trigger })],
+      check: () => expect(t.fake.callsTo('views.open').filter((c) => c.status === 200 && c.args.trigger_id === trigger)).toHaveLength(1),
+    };
+  },
   [ACTIONS.pulseNone]: pulseClick(ACTIONS.pulseNone, 'none'),
   [ACTIONS.pulseBit]: pulseClick(ACTIONS.pulseBit, 'bit'),
   [ACTIONS.pulseBack]: pulseClick(ACTIONS.pulseBack, 'back'),
@@ -429,6 +509,55 @@ const ACTION_CASES: Record<string, Case> = {
 // ── Modals: one case per callback id ─────────────────────────────────────────────────────────────
 
 const VIEW_CASES: Record<string, Case> = {
+  [VIEWS.checkinSettings]: async (t, me) => {
+    await person(t, me);
+    const values = {
+      [S.enabledBlock]: { [S.enabledAction]: { type: 'checkboxes', selected_options: [{ value: 'on', text: { type: 'plain_text', text: 'on' } }] } },
+      [S.timeBlock]: { [S.timeAction]: { type: 'timepicker', selected_time: '09:15' } },
+      [S.daysBlock]: { [S.daysAction]: { type: 'checkboxes', selected_options: [{ value: '1', text: { type: 'plain_text', text: 'Monday' } }] } },
+    };
+    let r: SlackResponse;
+    return {
+      act: async () => [(r = await t.slack.viewSubmission({ userId: me, callbackId: VIEWS.checkinSettings, values }))],
+      check: async () => {
+        expect(r.body).toBe('');
+        expect(await t.ballast.store.people.get(me)).toMatchObject({ checkinTime: '09:15', checkinDays: [1] });
+        expect(homesOf(t, me)).toBe(1);
+      },
+    };
+  },
+  [VIEWS.pause]: async (t, me) => {
+    await person(t, me);
+    await offered(t, me, me);
+    const values = { [S.untilBlock]: { [S.untilAction]: { type: 'datepicker', selected_date: '2026-12-04' } } };
+    return {
+      act: async () => [await t.slack.viewSubmission({ userId: me, callbackId: VIEWS.pause, values })],
+      check: async () => {
+        expect(await t.ballast.store.people.get(me)).toMatchObject({ paused: true, pausedUntil: '2026-12-04' });
+        expect(await assignmentOf(t, me)).toMatchObject({ state: 'declined', decline_reason: 'paused' });
+        expect(homesOf(t, me)).toBe(1);
+      },
+    };
+  },
+  [VIEWS.reportBudget]: async (t, me) => {
+    await asReport(t, me);
+    const submit = () => t.slack.viewSubmission({ userId: MANAGER, callbackId: VIEWS.reportBudget, privateMetadata: me, values: { [S.budgetBlock]: { [S.budgetAction]: '3h' } } });
+    return {
+      act: async () => [await submit()],
+      check: async () => {
+        expect((await t.ballast.store.people.get(me))!.budgetMinutes).toBe(180);
+        expect(dmsTo(t, me, /set your weekly advocacy budget to 3h/)).toHaveLength(1);
+      },
+    };
+  },
+  [VIEWS.reportNote]: async (t, me) => {
+    await asReport(t, me);
+    const submit = () => t.slack.viewSubmission({ userId: MANAGER, callbackId: VIEWS.reportNote, privateMetadata: me, values: { [S.noteBlock]: { [S.noteAction]: 'Take Friday easy.' } } });
+    return {
+      act: async () => [await submit()],
+      check: () => expect(dmsTo(t, me, /A note from your manager <@U902MGR>/)).toHaveLength(1),
+    };
+  },
   [VIEWS.editEntry]: async (t, me) => {
     await person(t, me, { logged: 150 });
     const id = await ownEntry(t, me, 15);

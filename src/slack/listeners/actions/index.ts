@@ -16,6 +16,14 @@ import { entryDelete } from './entryDelete';
 import { entryUndo } from './entryUndo';
 import { homeWeek } from './homeWeek';
 import { entriesPage } from './entriesPage';
+import { openCheckinSettings } from './openCheckinSettings';
+import { openPause } from './openPause';
+import { homeToggle } from './homeToggle';
+import { homeResume } from './homeResume';
+import { homeAssignAccept } from './homeAssignAccept';
+import { homeTeamPage } from './homeTeamPage';
+import { reportAction } from './reportAction';
+import { openTeamView } from './openTeamView';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.openLogModal, openLogModal(deps));
@@ -43,4 +51,18 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.entriesNewer, entriesPage(deps));
   app.action(ACTIONS.homeWeekEarlier, homeWeek(deps));
   app.action(ACTIONS.homeWeekLater, homeWeek(deps));
+  // App Home controls, the team view and the digest's next steps (issue 14)
+  app.action(ACTIONS.openCheckinSettings, openCheckinSettings(deps));
+  app.action(ACTIONS.openPause, openPause(deps));
+  app.action(ACTIONS.homeNudges, homeToggle(deps, 'nudges'));
+  app.action(ACTIONS.homeShareStrain, homeToggle(deps, 'shareStrain'));
+  app.action(ACTIONS.homeResume, homeResume(deps));
+  app.action(ACTIONS.homeAssignAccept, homeAssignAccept(deps, { force: false }));
+  app.action(ACTIONS.homeAssignAcceptAnyway, homeAssignAccept(deps, { force: true }));
+  app.action(ACTIONS.homeTeamPage, homeTeamPage(deps));
+  app.action(ACTIONS.reportMenu, reportAction(deps));
+  // The digest numbers each report's pair of buttons (`…_0`, `…_1`): action ids are unique within a block.
+  app.action(new RegExp(`^${ACTIONS.reportBudget}(_\\d+)?$`), reportAction(deps, 'budget'));
+  app.action(new RegExp(`^${ACTIONS.reportNote}(_\\d+)?$`), reportAction(deps, 'note'));
+  app.action(ACTIONS.openTeamView, openTeamView(deps));
 }
