@@ -59,6 +59,8 @@ export const BLOCKS = {
   homeWeekNav: 'home_week_nav',
   homeEntriesHeader: 'home_entries',
   entriesPages: 'entries_pages',
+  /** Welcome DM (first contact): its buttons Log time, Set check-in time, Pause. */
+  welcomeButtons: 'welcome_buttons',
 } as const;
 
 /** The block ids of one listed entry: its line and its Edit / Delete buttons. */
