@@ -101,3 +101,17 @@ it('welcomes a newcomer whose first contact is a typed message, after the answer
     await n.close();
   }
 });
+
+it('refuses role-gated commands typed in the DM exactly as the slash command does, and changes nothing', async () => {
+  t.fake.addUser({ id: 'U200BOB', name: 'bob', tz: 'Europe/Berlin' });
+  await typed('admin role <@U200BOB|bob> lead');
+  await typed('budget <@U200BOB|bob> 3h');
+  await typed('team');
+  await t.fake.waitFor(() => posted().length === 3);
+  const texts = posted().map((p) => p.text);
+  const slash = await Promise.all(['admin role <@U200BOB|bob> lead', 'budget <@U200BOB|bob> 3h', 'team'].map(async (c) => ((await t.slack.command(ADA, c)).body as { text: string }).text));
+  expect(texts).toEqual(slash);
+  expect(texts[0]).toMatch(/admin/i);
+  expect(await t.ballast.store.people.get('U200BOB')).toBeUndefined();
+  expect((await t.ballast.store.people.get(ADA))!.role).toBe('none');
+});

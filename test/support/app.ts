@@ -34,6 +34,8 @@ export interface TestApp {
   /** Every log line the app wrote, as parsed JSON. */
   logs: Record<string, unknown>[];
   logText(): string;
+  /** Resolves once everyone added to the fake Slack so far is recorded as welcomed (unless `newcomers`). */
+  welcomeMarks(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   return {
     ballast, fake, slack, clock, dir, dbPath, logs,
     logText: () => raw,
+    welcomeMarks: () => (marked ? marked() : Promise.resolve()),
     async close() {
       await ballast.stop();
       if (!opts.fakeSlack) await fake.close();

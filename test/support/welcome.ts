@@ -2,7 +2,8 @@
 // everyone in the fake Slack as already welcomed unless a test asks for newcomers
 // (`startTestApp({ newcomers: true })`; then `seedPerson` still marks whom it seeds, unless `newcomer: true`).
 import type { Store } from '../../src/services/store';
-import { recordMet } from '../../src/services/welcome';
+import { recordMet, WELCOME_JOB } from '../../src/services/welcome';
+import * as db from './db';
 import type { FakeSlack } from './fakeSlack';
 import type { TestApp } from './app';
 
@@ -23,6 +24,12 @@ export function everyoneMet(fake: FakeSlack, store: Store, clock: { now(): numbe
     return user;
   };
   return () => pending;
+}
+
+/** Makes one person a newcomer again: their welcome mark (if any) removed, so their next contact brings it. */
+export async function makeNewcomer(t: TestApp, userId: string): Promise<void> {
+  await t.welcomeMarks();
+  await db.run(t, 'DELETE FROM claims WHERE job = ? AND subject = ?', WELCOME_JOB, userId);
 }
 
 /** The welcome DMs the fake Slack received, in order. */
