@@ -84,7 +84,7 @@ it('a newcomer asks for help, gets their own commands, then one welcome DM with 
 
   // Another command brings no second welcome.
   await type('/ballast help all');
-  await page.locator('.msg[data-kind="ephemeral"] .surface', { hasText: 'every command' }).waitFor();
+  await page.locator('.msg[data-kind="ephemeral"] .surface', { hasText: 'Ballast: every command' }).waitFor();
   expect(await welcome().count()).toBe(1);
 });
 
@@ -99,7 +99,7 @@ it('the admin types to Ballast in the Messages tab: "hi" gets help with the admi
   await signInAs(ALEX);
   await type('hi');
   await page.locator('.msg[data-kind="typed"]', { hasText: 'hi' }).waitFor();
-  const help = page.locator('.msg[data-kind="message"]', { hasText: 'Your commands' });
+  const help = page.locator('.msg[data-kind="message"]', { hasText: 'keep advocacy in bounds' });
   await help.waitFor();
   expect(await help.innerText()).toContain('As an admin');
   await welcome().waitFor();
