@@ -189,6 +189,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
       case 'command':
         return workspace.command(user, COMPANY.find((p) => p.id === user)!.name, String(body.text ?? ''));
+      case 'message':
+        return workspace.dmMessage(user, String(body.text ?? ''));
       case 'action':
         return workspace.blockAction(user, body.where as Where, String(body.blockId), String(body.actionId), (body.value ?? null) as never, (body.state ?? {}) as RawState);
       case 'submit':

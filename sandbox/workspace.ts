@@ -55,6 +55,8 @@ export class Workspace {
   private readonly overrides = new Map<string, { text?: string; blocks?: unknown[]; at: number }>();
   private readonly hidden = new Set<string>();
   private readonly ephemerals: Ephemeral[] = [];
+  /** What people typed in their DM with Ballast (the Messages tab): Slack shows them in the DM. */
+  private readonly typed: { user: string; channel: string; ts: string; text: string; order: number }[] = [];
   private readonly targets = new Map<string, Target>();
   private readonly triggerUsers = new Map<string, string>();
   private readonly pushed = new Set<string>();
@@ -165,6 +167,9 @@ export class Workspace {
         .filter((r) => r.text !== undefined || r.blocks !== undefined);
       timeline.push({ kind: 'message', channel: m.channel, ts: m.ts, ...shown, replies, order: this.messageOrder.get(`${m.channel}:${m.ts}`) ?? 0 });
     }
+    for (const m of this.typed) {
+      if (m.user === user) timeline.push({ kind: 'typed', channel: m.channel, ts: m.ts, text: m.text, order: m.order });
+    }
     for (const e of this.ephemerals) {
       if (e.user !== user || e.deleted) continue;
       timeline.push({ kind: 'ephemeral', id: e.id, label: e.label, text: e.text, blocks: e.blocks, note: e.note, order: e.order });
@@ -203,6 +208,21 @@ export class Workspace {
       if (Array.isArray(r.body.blocks)) entry.blocks = r.body.blocks;
     }
     return { ok: true };
+  }
+
+  /**
+   * A message typed in the DM with Ballast (not a slash command): Slack shows it in the DM and sends
+   * Ballast a `message` event in an im channel, its text escaped as Slack escapes it.
+   */
+  async dmMessage(user: string, text: string): Promise<Outcome> {
+    const channel = this.fake.dmChannelOf(user);
+    const ts = `${1_700_000_000 + ++this.seq}.000200`;
+    this.typed.push({ user, channel, ts, text, order: ++this.order });
+    const r = await this.slack.event({
+      type: 'message', channel, channel_type: 'im', user, text: escapeCommandText(text, this.people), ts,
+      client_msg_id: this.nextId('M'), team: this.fake.teamId,
+    });
+    return r.status === 200 ? { ok: true } : { ok: false, error: failed(r) };
   }
 
   /** A click or a choice on a message, an ephemeral reply, App Home or a modal: a signed block_actions. */

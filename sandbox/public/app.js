@@ -76,6 +76,9 @@ function restore(container, raw) {
 function renderTimeline() {
   const c = ctx();
   const items = state.timeline.map((item) => {
+    if (item.kind === 'typed') {
+      return `<div class="msg" data-kind="typed" data-ts="${escapeHtml(item.ts)}"><div class="who">You</div><div class="surface">${escapeHtml(item.text)}</div></div>`;
+    }
     if (item.kind === 'ephemeral') {
       const key = `eph:${item.id}`;
       const body = item.text !== undefined || item.blocks ? renderMessage(item, c) : '<div class="empty">…</div>';
@@ -296,9 +299,13 @@ document.addEventListener('change', (e) => {
 
 $('#composer-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  const text = $('#composer').value.trim().replace(/^\/ballast\b\s*/, '');
+  const typed = $('#composer').value.trim();
   $('#composer').value = '';
-  void act(() => post('command', { text }));
+  if (!typed) return;
+  // `/ballast …` is the slash command (an ephemeral reply); anything else is a message to Ballast in
+  // its DM, which Slack delivers as a message.im event and Ballast answers in the DM.
+  if (/^\/ballast\b/.test(typed)) void act(() => post('command', { text: typed.replace(/^\/ballast\b\s*/, '') }));
+  else void act(() => post('message', { text: typed }));
 });
 
 $('#modal-submit').addEventListener('click', () => {

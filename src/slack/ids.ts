@@ -89,6 +89,8 @@ export const BLOCKS = {
   homeTeam: 'home_team',
   homeTeamPages: 'home_team_pages',
   digestNextSteps: 'digest_next_steps',
+  /** Welcome DM (first contact): its buttons Log time, Set check-in time, Pause. */
+  welcomeButtons: 'welcome_buttons',
 } as const;
 
 /** The block ids of one listed entry: its line and its Edit / Delete buttons. */

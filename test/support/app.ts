@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config';
 import { startBallast, type Ballast, type StartOptions } from '../../src/main';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from './fakeSlack';
 import { createSlackClient, type SlackClient } from './signer';
+import { everyoneMet } from './welcome';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
@@ -33,6 +34,8 @@ export interface TestApp {
   /** Every log line the app wrote, as parsed JSON. */
   logs: Record<string, unknown>[];
   logText(): string;
+  /** Resolves once everyone added to the fake Slack so far is recorded as welcomed (unless `newcomers`). */
+  welcomeMarks(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,11 @@ export interface TestAppOptions {
    * answer's own timing is in `ackMs`. False: resolve on the answer alone.
    */
   settle?: boolean;
+  /**
+   * False (default): everyone in the fake Slack counts as already welcomed, so tests that predate the
+   * welcome DM see exactly the DMs they expect (test/support/welcome.ts). True: first contact brings it.
+   */
+  newcomers?: boolean;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -93,15 +101,30 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     // eslint-disable-next-line no-restricted-properties
     nowSeconds: () => Math.floor(Date.now() / 1000),
   });
-  const slack = opts.settle === false ? client : settling(client, () => ballast.settled());
+  const marked = opts.newcomers ? undefined : everyoneMet(fake, ballast.store, clock);
+  const sending = marked ? waitingFor(client, marked) : client;
+  const slack = opts.settle === false ? sending : settling(sending, () => ballast.settled());
   return {
     ballast, fake, slack, clock, dir, dbPath, logs,
     logText: () => raw,
+    welcomeMarks: () => (marked ? marked() : Promise.resolve()),
     async close() {
       await ballast.stop();
       if (!opts.fakeSlack) await fake.close();
     },
   };
+}
+
+/** The client with every request sent only once `first` has resolved. */
+function waitingFor(client: SlackClient, first: () => Promise<void>): SlackClient {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(client)) {
+    out[name] = async (...args: unknown[]) => {
+      await first();
+      return (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  }
+  return out as SlackClient;
 }
 
 /** The client with every request resolving after the app's follow-ups have settled. */

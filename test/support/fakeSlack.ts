@@ -268,6 +268,11 @@ export class FakeSlack {
     return user;
   }
 
+  /** Every user's id, the bot's included. */
+  userIds(): string[] {
+    return [...this.users.keys()];
+  }
+
   user(id: string): FakeUser | undefined {
     return this.users.get(id);
   }

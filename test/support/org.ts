@@ -2,6 +2,7 @@
 import type { Kind, Role } from '../../src/core/types';
 import { weekKey } from '../../src/core/time';
 import type { TestApp } from './app';
+import { recordMet } from '../../src/services/welcome';
 
 export interface SeedPerson {
   id: string;
@@ -12,6 +13,8 @@ export interface SeedPerson {
   role?: Role;
   shareStrain?: boolean;
   paused?: boolean;
+  /** Leave them un-welcomed, so their first contact brings the welcome DM (in a `newcomers` test app). */
+  newcomer?: boolean;
 }
 
 export async function seedPerson(t: TestApp, p: SeedPerson): Promise<void> {
@@ -27,6 +30,8 @@ export async function seedPerson(t: TestApp, p: SeedPerson): Promise<void> {
   if (p.role) await store.people.setRole(p.id, p.role);
   if (p.shareStrain) await store.people.setShareStrain(p.id, true);
   if (p.paused) await store.people.setPause(p.id, true, null);
+  // Seeded people are people Ballast has met: no welcome DM in the middle of a test's exact DMs.
+  if (!p.newcomer) await recordMet({ store, clock: t.clock }, p.id, 'test seed');
 }
 
 export async function seedEntry(

@@ -36,7 +36,6 @@ describe('buildDigest', () => {
       id: 'U1', name: 'Ada', minutes: 200, budget: 240, percent: 83, level: 'near',
       levelInput: { minutes: 200, budget: 240, previousWeekOver: false, strainBackWeeksOfLast3: 0 }, shareStrain: false,
       trend: [10, 20, 30, 40, 50, 200], relationshipShare: 0.5, assignmentsDone: 2, assignmentsOpen: 1, flags: [],
-      levelInput: { minutes: 200, budget: 240, previousWeekOver: false, strainBackWeeksOfLast3: 0 },
     });
     expect(m.weekKey).toBe('2026-W48');
   });

@@ -1,9 +1,7 @@
-// Help, refusals and short confirmations.
-import { DATE_FORMS, DURATION_FORMS, USAGE } from '../../core/usage';
-import { MAX_DAYS_BACK } from '../../core/limits';
+// Refusals and short confirmations (help is in help.ts).
 import type { ParseError } from '../../core/types';
 import type { UserError } from '../../services/result';
-import { context, divider, escape, header, section, type KnownBlock } from './kit';
+import { context, escape, section, type KnownBlock } from './kit';
 
 export interface Reply {
   text: string;
@@ -18,36 +16,4 @@ export function errorReply(e: UserError | ParseError): Reply {
 
 export function textReply(text: string, note?: string): Reply {
   return { text, blocks: [section(text), ...(note ? [context(note)] : [])] };
-}
-
-const HELP_ORDER = [
-  'week', 'log', 'undo', 'entries', 'budget', 'hours', 'pause', 'resume', 'checkin', 'nudges', 'team', 'assign',
-  'assignments', 'privacy', 'export', 'admin', 'help',
-];
-
-export function helpReply(topic?: string): Reply {
-  const key = topic && USAGE[topic.toLowerCase()] ? topic.toLowerCase() : undefined;
-  if (key) {
-    const u = USAGE[key];
-    return {
-      text: `${u.usage}: ${u.summary}`,
-      blocks: [section(`*\`${escape(u.usage)}\`*\n${u.summary}`), context(`Example: \`${escape(u.example)}\``)],
-    };
-  }
-  const lines = HELP_ORDER.map((k) => `\`${escape(USAGE[k].usage)}\`\n${USAGE[k].summary}`);
-  return {
-    text: 'Ballast keeps social-media advocacy inside an agreed weekly budget. Commands: ' + HELP_ORDER.join(', '),
-    blocks: [
-      header('Ballast: keep advocacy in bounds'),
-      section('Log the time you spend on social engagement and see your week against your budget.'),
-      divider(),
-      section(lines.slice(0, 8).join('\n')),
-      section(lines.slice(8).join('\n')),
-      context(
-        `Durations: ${DURATION_FORMS}. Kinds: reply, comment, share, post, monitor, other. ` +
-          `Dates: ${DATE_FORMS} (up to ${MAX_DAYS_BACK} days back). A note that starts with one of these words goes in quotes.`,
-      ),
-      context('Example: `/ballast log 25m reply linkedin yesterday answered a customer about pricing`'),
-    ],
-  };
 }

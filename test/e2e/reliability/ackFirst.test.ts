@@ -1,6 +1,6 @@
 /**
  * Acknowledge first, everywhere (DESIGN.md, Slack surface): every subcommand, every action id and
- * modal of `src/slack/ids.ts`, both shortcuts and `app_home_opened`, driven through the real
+ * modal of `src/slack/ids.ts`, both shortcuts, `app_home_opened`, `message.im` and the welcome, driven through the real
  * receiver while Slack is slow: once with every Web API call answered 1 s late, once with each
  * `chat.postMessage` answered 429 `Retry-After: 3` before it goes through. Each ack must arrive
  * within Slack's 3 s (timed by the signed-request client), each follow-up (DM, warning, message
@@ -20,6 +20,7 @@ import { startTestApp, type TestApp } from '../../support/app';
 import * as db from '../../support/db';
 import type { FakeMessage } from '../../support/fakeSlack';
 import { recordFigures } from '../../support/figures';
+import { makeNewcomer } from '../../support/welcome';
 import type { SlackResponse } from '../../support/signer';
 
 const LEAD = 'U900LEAD';
@@ -666,12 +667,37 @@ const homeOpened: Case = async (t, me) => {
   };
 };
 
+/** Text typed to Ballast in its DM (the Messages tab): logged once, answered once in the DM. */
+const dmTyped: Case = async (t, me) => {
+  await person(t, me);
+  const channel = t.fake.dmChannelOf(me);
+  return {
+    act: async () => [await t.slack.event({ type: 'message', channel, channel_type: 'im', user: me, text: 'log 25m reply', ts: '1764151200.000100' })],
+    check: async () => {
+      expect(await entriesOf(t, me)).toBe(1);
+      expect(dmsTo(t, me, /Logged 25m/)).toHaveLength(1);
+    },
+  };
+};
+
+/** A newcomer's first command: the reply in the ack, the welcome DM after it, once. */
+const firstContact: Case = async (t, me) => {
+  await person(t, me);
+  await makeNewcomer(t, me);
+  return {
+    act: async () => [await t.slack.command(me, 'week')],
+    check: () => expect(dmsTo(t, me, /Welcome to Ballast/)).toHaveLength(1),
+  };
+};
+
 const SURFACES: [string, Case][] = [
   ...Object.entries(COMMANDS).map(([type, c]) => [`/ballast ${type}`, c] as [string, Case]),
   ...Object.entries(ACTION_CASES).map(([id, c]) => [`button ${id}`, c] as [string, Case]),
   ...Object.entries(VIEW_CASES).map(([id, c]) => [`modal ${id}`, c] as [string, Case]),
   ...Object.entries(SHORTCUT_CASES).map(([id, c]) => [`shortcut ${id}`, c] as [string, Case]),
   ['event app_home_opened', homeOpened],
+  ['event message.im', dmTyped],
+  ['welcome at first contact', firstContact],
 ];
 
 describe('every surface has a case', () => {

@@ -9,7 +9,7 @@ import type { Log } from '../../../logger';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
 import { respondOrLog } from '../respond';
-import { afterAck } from '../followUps';
+import { afterAck, type FollowUp } from '../followUps';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 type Action = BlockButtonAction['actions'][number];
@@ -22,7 +22,7 @@ export function messageRef(body: BlockButtonAction): MessageRef | null {
 }
 
 /** What a click on one of Ballast's own DMs (check-in, pulse) does: redraw that message, or tell the clicker beside it. */
-export type DmAnswer = { update: OutgoingMessage } | { tell: Reply };
+export type DmAnswer = ({ update: OutgoingMessage } | { tell: Reply }) & { after?: FollowUp };
 
 /**
  * A button on a DM Ballast posted. The clicker is looked up first (and told if Slack does not know
@@ -47,6 +47,8 @@ export function dmButton(
         const answer = who.ok ? await handle(who.value, action, ref) : { tell: errorReply(who.error) };
         if ('update' in answer) await deps.slack.updateMessage(ref, answer.update);
         else await tell(answer.tell);
+        // What follows the answer (the welcome) logs its own failure: the click itself was answered.
+        if (answer.after) await answer.after().catch((err: unknown) => log.error({ err }, 'follow-up after a DM button failed'));
       } catch (err) {
         await tell(failureReply(log, err, failure)).catch(() => undefined);
       }

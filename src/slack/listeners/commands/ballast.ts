@@ -10,6 +10,8 @@ import { runSubcommand } from './subcommands';
 import type { CommandReply } from './subcommands/types';
 import { failureReply } from '../failure';
 import { afterAck, runFollowUps } from '../followUps';
+import { welcomeFor } from '../welcome';
+import { withAfter } from './subcommands/types';
 
 export function ballastCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
@@ -18,9 +20,11 @@ export function ballastCommand(deps: ListenerDeps) {
       try {
         const who = await ensurePerson(deps, command.user_id);
         if (!who.ok) return errorReply(who.error);
+        // A first contact earns the welcome DM, after this command's own reply and follow-ups.
+        const welcome = await welcomeFor(deps, who.value);
         const parsed = parseCommand(command.text, { nowMs: deps.clock.now(), zone: who.value.tz });
-        if (!parsed.ok) return errorReply(parsed.error);
-        return await runSubcommand(
+        if (!parsed.ok) return withAfter(errorReply(parsed.error), welcome);
+        return withAfter(await runSubcommand(
           {
             deps, person: who.value, channelId: command.channel_id, triggerId: command.trigger_id, responseUrl: command.response_url,
             respond: async (reply) => {
@@ -28,7 +32,7 @@ export function ballastCommand(deps: ListenerDeps) {
             },
           },
           parsed.command,
-        );
+        ), welcome);
       } catch (err) {
         return failureReply(log, err, 'command failed');
       }

@@ -3,6 +3,7 @@ import { ensurePerson } from '../../../services/people';
 import { publishHome } from '../../home';
 import type { ListenerDeps } from '../context';
 import { afterAck } from '../followUps';
+import { thenWelcome } from '../welcome';
 
 export function appHomeOpened(deps: ListenerDeps) {
   return async ({ event }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> => {
@@ -15,7 +16,7 @@ export function appHomeOpened(deps: ListenerDeps) {
         log.info({ code: who.error.code }, 'not publishing App Home');
         return;
       }
-      await publishHome(deps, who.value, deps.homeSections);
+      await thenWelcome(deps, who.value, () => publishHome(deps, who.value, deps.homeSections));
     }, 'App Home publish failed');
   };
 }

@@ -1,5 +1,7 @@
 // week, log, undo, budget, hours, privacy, help.
-import { errorReply, helpReply, textReply } from '../../../blocks/replies';
+import { errorReply, textReply } from '../../../blocks/replies';
+import { helpReply } from '../../../blocks/help';
+import { rolesOf } from '../../../../services/roles';
 import { context } from '../../../blocks/kit';
 import { budgetBlocks, entryLine, loggedBlocks, weekBlocks, weekText } from '../../../blocks/week';
 import { budgetChangedMessage } from '../../../blocks/budgetChange';
@@ -73,7 +75,7 @@ export const basics: HandlerTable = {
   async privacy({ deps, person }) {
     return privacyReply(person, await deps.store.settings.get());
   },
-  async help(_ctx, c) {
-    return helpReply(c.topic);
+  async help({ deps, person }, c) {
+    return helpReply(c.topic, await rolesOf(deps, person));
   },
 };

@@ -24,3 +24,8 @@ export type CommandReply = Reply & { after?: FollowUp[] };
 
 export type Handler<T extends Command['type']> = (ctx: CommandContext, command: Extract<Command, { type: T }>) => Promise<CommandReply>;
 export type HandlerTable = { [T in Command['type']]?: Handler<T> };
+
+/** The reply with one more follow-up at the end of its list (none when `more` is null). */
+export function withAfter(reply: CommandReply, more: FollowUp | null): CommandReply {
+  return more ? { ...reply, after: [...(reply.after ?? []), more] } : reply;
+}
