@@ -4,6 +4,7 @@ import type { SlackProfile } from '../core/model';
 import { SlackError, type SlackPort } from '../services/ports';
 import type { SlackHoldsStore } from '../services/store';
 import type { Log } from '../logger';
+import { systemClock } from '../clock';
 
 interface SlackUser {
   id?: string; team_id?: string; name?: string; real_name?: string; tz?: string; deleted?: boolean;
@@ -80,7 +81,7 @@ export function sharedHoldsFetch(
   apiUrl: string, holds: SlackHoldsStore, opts: { log?: Log; fetch?: FetchFunction; now?: () => number } = {},
 ): FetchFunction {
   const base = opts.fetch ?? (globalThis.fetch as unknown as FetchFunction);
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? systemClock.now;
   const careful = async <T>(what: string, run: () => Promise<T>, fallback: T): Promise<T> => {
     try {
       return await run();

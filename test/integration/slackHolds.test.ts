@@ -8,6 +8,9 @@ import type { SlackHoldsStore } from '../../src/services/store';
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';
 import { STORE_KINDS, type OpenedStore } from '../support/storeKinds';
 
+/** The wall clock the holds are kept in (the replicas' shared time, as Retry-After is). */
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
 const quiet = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error' as never, setName() {} };
 
 function client(fake: FakeSlack, holds?: SlackHoldsStore): WebClient {
@@ -21,8 +24,8 @@ const limited = (fake: FakeSlack) => fake.calls.filter((c) => c.status === 429).
 
 /** Wait until the replica that got the 429 has written its hold (it does so before the client sees the 429). */
 async function holdStands(holds: SlackHoldsStore, method: string, channel: string): Promise<number> {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
-    const until = await holds.heldUntil(method, channel, Date.now());
+  for (const deadline = wallNow() + 5000; wallNow() < deadline;) {
+    const until = await holds.heldUntil(method, channel, wallNow());
     if (until !== null) return until;
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -52,7 +55,7 @@ describe.each(STORE_KINDS)('shared Slack holds on %s', (_kind, open) => {
     // A's third post is answered 429 (Retry-After 2); A waits it out and gets through in the next window.
     const third = post(a, 'U1ADA');
     const until = await holdStands(holds, 'chat.postMessage', 'U1ADA');
-    const heldAt = Date.now();
+    const heldAt = wallNow();
     expect(until - heldAt).toBeGreaterThan(1000);
     const [, otherChannel] = await Promise.all([post(b, 'U1ADA'), post(b, 'U2BO')]);
     await third;
@@ -64,7 +67,7 @@ describe.each(STORE_KINDS)('shared Slack holds on %s', (_kind, open) => {
     expect(Math.min(...toHeld.slice(2).map((c) => c.at))).toBeGreaterThanOrEqual(until - 50);
     // The other channel was not held: it went at once.
     expect(fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'U2BO')!.at).toBeLessThan(heldAt + 500);
-    expect(await holds.heldUntil('chat.postMessage', 'U2BO', Date.now())).toBeNull();
+    expect(await holds.heldUntil('chat.postMessage', 'U2BO', wallNow())).toBeNull();
   }, 20_000);
 
   it('without shared holds the other replica earns a 429 of its own (the control)', async () => {
@@ -93,7 +96,7 @@ describe.each(STORE_KINDS)('shared Slack holds on %s', (_kind, open) => {
     expect(fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'U5ED')!.at).toBeGreaterThanOrEqual(until - 50);
     await Promise.allSettled(held);
     // Other methods are never held by it.
-    expect(await holds.heldUntil('users.info', '', Date.now())).toBeNull();
+    expect(await holds.heldUntil('users.info', '', wallNow())).toBeNull();
   }, 30_000);
 
   it('keeps the longer of two holds and forgets ended ones', async () => {
