@@ -2,7 +2,7 @@
 // services' ports to SQLite, Slack's Web API, the logger and the clock. Each entry point adds only
 // what is its own (a receiver, a scheduler, a command), so their copies cannot drift apart.
 import type { DestinationStream } from 'pino';
-import { WebClient } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { secretsOf, type Config } from './config';
 import { boltLogger, createLogger, type Log } from './logger';
 import { openSqliteStore } from './store';
@@ -10,7 +10,7 @@ import { openPostgresStore } from './store/postgres';
 import type { Db, MigrationResult } from './store/db';
 import type { Store } from './services/store';
 import type { Clock, Deps, SlackPort } from './services/ports';
-import { slackPort, webClientOptions, type SlackPortHooks } from './slack/webApi';
+import { sharedHoldsFetch, slackPort, webClientOptions, type SlackPortHooks } from './slack/webApi';
 import { warningsAfterLog } from './services/warnings';
 
 /** What the composition reads from the config; a bench or test passes just these. */
@@ -26,9 +26,20 @@ export function composeLogger(
   return createLogger({ level: opts.level ?? config.logLevel, secrets: secretsOf(config), destination: opts.destination });
 }
 
-/** The Web API client every Slack call goes through, pointed at SLACK_API_URL, logging into `log`. */
-export function composeWebClient(config: ComposeConfig, log: Log): WebClient {
-  return new WebClient(config.botToken, webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') }));
+/**
+ * The Web API client's options, pointed at SLACK_API_URL, logging into `log`; with a store, every call
+ * shares one rate-limit budget with the other replicas on its database (sharedHoldsFetch).
+ */
+export function composeClientOptions(config: ComposeConfig, log: Log, store?: Pick<Store, 'slackHolds'>): WebClientOptions {
+  return webClientOptions(config.apiUrl, {
+    logger: boltLogger(log, 'web-api'),
+    ...(store ? { fetch: sharedHoldsFetch(config.apiUrl, store.slackHolds, { log }) } : {}),
+  });
+}
+
+/** The Web API client every Slack call goes through (composeClientOptions). */
+export function composeWebClient(config: ComposeConfig, log: Log, store?: Pick<Store, 'slackHolds'>): WebClient {
+  return new WebClient(config.botToken, composeClientOptions(config, log, store));
 }
 
 /** The raw connection behind the store: only the composition, the test support and SQLite benches see it. */
@@ -80,7 +91,7 @@ export interface ComposeParts {
 
 /** The services' deps, the same for every entry point: warnings after a log, admins from the config. */
 export function composeDeps(parts: ComposeParts): Deps {
-  const slack = parts.slack ?? slackPort(parts.client ?? composeWebClient(parts.config, parts.log), parts.slackHooks);
+  const slack = parts.slack ?? slackPort(parts.client ?? composeWebClient(parts.config, parts.log, parts.store), parts.slackHooks);
   return {
     store: parts.store,
     slack,

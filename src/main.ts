@@ -6,8 +6,7 @@ import type { DestinationStream } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { boltLogger, type Log } from './logger';
 import type { Store } from './services/store';
-import { webClientOptions } from './slack/webApi';
-import { composeDeps, composeLogger, openStoreFor, type RawDatabase } from './composition';
+import { composeClientOptions, composeDeps, composeLogger, openStoreFor, type RawDatabase } from './composition';
 import { registerListeners } from './slack/listeners';
 import type { ListenerDeps } from './slack/listeners/context';
 import type { Clock } from './services/ports';
@@ -104,7 +103,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
   if (migration.applied.length) log.info({ applied: migration.applied, version: migration.to }, 'database migrated');
 
   const logger = boltLogger(log);
-  const clientOptions = webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') });
+  const clientOptions = composeClientOptions(config, log, store);
   let receiver: Receiver;
   let http: HTTPReceiver | undefined;
   let socket: SocketModeReceiver | undefined;

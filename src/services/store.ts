@@ -174,6 +174,19 @@ export interface BudgetHistoryStore {
   percentChanges(): Promise<PercentChange[]>;
 }
 
+/**
+ * Slack rate-limit holds shared by every process on the database: a 429 with Retry-After that one saw,
+ * which the others wait out before calling the same method (on the same channel).
+ */
+export interface SlackHoldsStore {
+  /** Hold `method` on `channel` ('' = every channel) until `until` (epoch ms); a longer hold standing is kept. */
+  hold(method: string, channel: string, until: number, now: number): Promise<void>;
+  /** When the latest hold on `method` for `channel` (its own or the method-wide one) ends; null if none stands at `now`. */
+  heldUntil(method: string, channel: string, now: number): Promise<number | null>;
+  /** How many channels of `method` are held at `now` (method-wide holds not counted). */
+  channelsHeld(method: string, now: number): Promise<number>;
+}
+
 export interface Store {
   people: PeopleStore;
   entries: EntriesStore;
@@ -184,6 +197,7 @@ export interface Store {
   assignments: AssignmentsStore;
   reporting: ReportingStore;
   budgetHistory: BudgetHistoryStore;
+  slackHolds: SlackHoldsStore;
   /** A cheap query for /healthz. */
   ping(): Promise<boolean>;
   /** A copy of the whole database to a file (SQLite); an implementation that cannot says what to use instead. */

@@ -1,7 +1,10 @@
 // Binds the SlackPort to @slack/web-api: Slack's errors become SlackError with Slack's own code.
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { WebClient, type FetchFunction, type WebClientOptions } from '@slack/web-api';
 import type { SlackProfile } from '../core/model';
 import { SlackError, type SlackPort } from '../services/ports';
+import type { SlackHoldsStore } from '../services/store';
+import type { Log } from '../logger';
+import { systemClock } from '../clock';
 
 interface SlackUser {
   id?: string; team_id?: string; name?: string; real_name?: string; tz?: string; deleted?: boolean;
@@ -61,6 +64,68 @@ export function webClientOptions(apiUrl: string, extra: WebClientOptions = {}): 
     timeout: 15_000,
     ...extra,
   };
+}
+
+/**
+ * One rate-limit budget for every replica on the database: a `fetch` for the WebClient that, before
+ * each Web API request, waits out any hold another replica (or this one) recorded for the method and
+ * channel, and records a hold when Slack answers 429 with Retry-After. The client's own handling stays
+ * as it is (it pauses its queue for Retry-After and retries); this adds what it cannot know: the 429s
+ * the other replicas saw. Slack does not say which limit a 429 is for, so the hold is for the call's
+ * channel; a second channel of the same method held at the same time means the method's own
+ * (workspace-wide) limit, and the hold widens to every channel. A call without a channel holds the
+ * whole method. Holds are wall-clock times (Retry-After is real time): replica clocks agree by NTP.
+ * A failing database never stops a call: the hold is skipped and logged.
+ */
+export function sharedHoldsFetch(
+  apiUrl: string, holds: SlackHoldsStore, opts: { log?: Log; fetch?: FetchFunction; now?: () => number } = {},
+): FetchFunction {
+  const base = opts.fetch ?? (globalThis.fetch as unknown as FetchFunction);
+  const now = opts.now ?? systemClock.now;
+  const careful = async <T>(what: string, run: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      opts.log?.warn({ err }, `shared Slack rate-limit hold: ${what} failed; going on without it`);
+      return fallback;
+    }
+  };
+  return async (url, init) => {
+    const href = String(url);
+    // Only Web API methods (not the upload URLs files.uploadV2 posts file contents to).
+    if (!href.startsWith(apiUrl)) return base(url, init);
+    const method = href.slice(apiUrl.length).split('?')[0];
+    const channel = channelOf(init?.body);
+    for (;;) {
+      const until = await careful('reading', () => holds.heldUntil(method, channel, now()), null);
+      const wait = until === null ? 0 : until - now();
+      if (wait <= 0) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    const response = await base(url, init);
+    if (response.status === 429) {
+      const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+      if (!Number.isNaN(seconds)) {
+        const at = now();
+        const until = at + seconds * 1000;
+        await careful('recording', async () => {
+          await holds.hold(method, channel, until, at);
+          if (channel !== '' && (await holds.channelsHeld(method, at)) >= 2) await holds.hold(method, '', until, at);
+        }, undefined);
+      }
+    }
+    return response;
+  };
+}
+
+/** The `channel` argument of a Web API request body (form-encoded, or multipart for uploads); '' if none. */
+function channelOf(body: string | FormData | undefined): string {
+  if (typeof body === 'string') return new URLSearchParams(body).get('channel') ?? '';
+  if (body && typeof body.get === 'function') {
+    const v = body.get('channel');
+    return typeof v === 'string' ? v : '';
+  }
+  return '';
 }
 
 export function slackPort(client: WebClient, hooks: SlackPortHooks = {}): SlackPort {

@@ -9,6 +9,7 @@ import { eventsStore } from './events';
 import { assignmentsStore } from './assignments';
 import { reportingStore } from './reporting';
 import { budgetHistoryStore } from './budgetHistory';
+import { slackHoldsStore } from './slackHolds';
 import { classified, classify } from './errors';
 
 export { StorageError, type StorageErrorKind } from '../core/records';
@@ -29,6 +30,7 @@ export function createSqliteStore(db: Db) {
     assignments: classified(assignmentsStore(db)),
     reporting: classified(reportingStore(db)),
     budgetHistory: classified(budgetHistoryStore(db)),
+    slackHolds: classified(slackHoldsStore(db)),
     /** A cheap query for /healthz. */
     async ping(): Promise<boolean> {
       try {

@@ -190,6 +190,7 @@ export class FakeSlack {
   private faults: Fault[] = [];
   private postingRate?: { perChannelPerSecond: number; sent: Map<string, number[]> };
   private workspaceRates: Array<{ method: string; perSecond: number; tokens: number; last: number }> = [];
+  private windows: Array<{ method: string; limit: number; windowMs: number; perChannel: boolean; used: Map<string, { start: number; n: number }> }> = [];
   private usedTriggers = new Set<string>();
   private socketModeUrl?: string;
   private seq = 0;
@@ -445,6 +446,7 @@ export class FakeSlack {
     this.faults = [];
     this.postingRate = undefined;
     this.workspaceRates = [];
+    this.windows = [];
   }
 
   // ---------------------------------------------------------------- faults
@@ -488,6 +490,15 @@ export class FakeSlack {
   /** A token bucket of `perSecond` calls per second for `method` across the workspace. */
   enforceWorkspaceRate(opts: { method: string; perSecond: number }): void {
     this.workspaceRates.push({ method: opts.method, perSecond: opts.perSecond, tokens: opts.perSecond, last: performance.now() });
+  }
+
+  /**
+   * At most `limit` calls to `method` in each window of `windowMs`, for the whole workspace or (with
+   * `perChannel`) for each channel: fixed windows from the first call, and beyond the limit a 429 whose
+   * Retry-After is the whole seconds until the window ends. `clearFaults()` removes it.
+   */
+  enforceWindow(opts: { method: string; limit: number; windowMs: number; perChannel?: boolean }): void {
+    this.windows.push({ ...opts, perChannel: opts.perChannel ?? false, used: new Map() });
   }
 
   async close(): Promise<void> {
@@ -604,7 +615,22 @@ export class FakeSlack {
       this.postingRate.sent.set(postKey, recent);
       if (recent.length >= this.postingRate.perChannelPerSecond) return rateLimited(1);
     }
+    const counted: { start: number; n: number }[] = [];
+    for (const w of this.windows) {
+      if (w.method !== method) continue;
+      const key = w.perChannel ? String(args.channel ?? '') : '';
+      let used = w.used.get(key);
+      if (!used) w.used.set(key, (used = { start: now, n: 0 }));
+      // Fixed windows on the grid from the first call: a late caller does not move the next window.
+      while (now >= used.start + w.windowMs) {
+        used.start += w.windowMs;
+        used.n = 0;
+      }
+      if (used.n >= w.limit) return rateLimited(Math.max(1, Math.ceil((used.start + w.windowMs - now) / 1000)));
+      counted.push(used);
+    }
     // Only calls that pass every limit spend from them.
+    for (const used of counted) used.n += 1;
     for (const bucket of this.workspaceRates) if (bucket.method === method) bucket.tokens -= 1;
     if (postKey !== undefined) this.postingRate?.sent.get(postKey)?.push(now);
     return undefined;

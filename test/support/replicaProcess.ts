@@ -2,9 +2,10 @@
 // `tsx replicaProcess.ts`, with DATABASE_URL (or DATABASE_PATH), SLACK_API_URL and SLACK_BOT_TOKEN in
 // its environment. It opens the store through the app's composition (migrating, under the advisory
 // lock on PostgreSQL), prints "ready", then runs one pass for each stdin line "<job> <atISO>" and
-// prints its report as one JSON line. It runs until killed or its stdin closes.
+// prints its report as one JSON line. It runs until killed or its stdin closes. REPLICA_SHARED_HOLDS=off
+// gives it a Web API client without the shared rate-limit holds, for comparing.
 import { createInterface } from 'node:readline';
-import { composeDeps, composeLogger, openStoreFor } from '../../src/composition';
+import { composeDeps, composeLogger, composeWebClient, openStoreFor } from '../../src/composition';
 import { JOBS } from '../../src/jobs';
 import type { JobName } from '../../src/jobs/types';
 
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   const log = composeLogger(config, { destination: process.stderr });
   let atMs = 0;
   // Each pass runs as of its own instant, as a scheduler tick would.
-  const deps = composeDeps({ config, store, clock: { now: () => atMs }, log });
+  const client = env.REPLICA_SHARED_HOLDS === 'off' ? composeWebClient(config, log) : undefined;
+  const deps = composeDeps({ config, store, clock: { now: () => atMs }, log, client });
   process.stdout.write('ready\n');
   const lines = createInterface({ input: process.stdin });
   let queue = Promise.resolve();

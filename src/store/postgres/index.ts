@@ -13,6 +13,7 @@ import { pgEventsStore } from './events';
 import { pgAssignmentsStore } from './assignments';
 import { pgReportingStore } from './reporting';
 import { pgBudgetHistoryStore } from './budgetHistory';
+import { pgSlackHoldsStore } from './slackHolds';
 
 /** What `backup` says on PostgreSQL: the server's own tool does it better than Ballast could. */
 export const PG_BACKUP_MESSAGE =
@@ -38,6 +39,7 @@ export function createPostgresStore(pool: Pool) {
     assignments: pgAssignmentsStore(pg),
     reporting: pgReportingStore(pg),
     budgetHistory: pgBudgetHistoryStore(pg),
+    slackHolds: pgSlackHoldsStore(pg),
     /** A cheap query for /healthz: true when the server answers. */
     async ping(): Promise<boolean> {
       return (await pool.query('SELECT 1 AS ok')).rows.length === 1;
