@@ -47,6 +47,20 @@ type Scenario = (s: AnyStore, note: (label: string, value: unknown) => void) => 
 const base = { personId: 'U1', minutes: 30, kind: 'respond' as const, date: '2026-11-26', weekKey: '2026-W48', source: 'command' as const };
 
 const scenarios: Record<string, Scenario> = {
+  /** Forged or broken ids from payloads (NaN, 1.5, beyond 2^53): "not found" on both, never a storage error. */
+  async idsThatNameNoRow(s, note) {
+    await s.people.upsertProfile(profile('U1'), 1);
+    const { entry } = await s.entries.add({ ...base, dedupeKey: 'k1' }, 1);
+    for (const bad of [Number.NaN, 1.5, 2 ** 60, -1]) {
+      note(`entry ${bad}`, [
+        await s.entries.get(bad),
+        await s.entries.remove(bad, 'U1'),
+        await s.entries.updateOwned(bad, 'U1', { minutes: 5, kind: 'post', network: null, link: null, note: null, date: base.date, weekKey: base.weekKey }),
+      ]);
+      note(`assignment ${bad}`, [await s.assignments.get(bad), await s.assignments.transition(bad, 'offered', 'accepted', 2)]);
+    }
+    note('the real entry is untouched', await s.entries.get(entry.id));
+  },
   async people(s, note) {
     note('missing', await s.people.get('U1'));
     note('upsert', await s.people.upsertProfile(profile('U1'), 1));
@@ -302,6 +316,11 @@ describe.each(Object.keys(scenarios))('%s', (scenario) => {
 
 /** Facts each transcript must hold, whatever the kind (the SQLite tests pin the rest). */
 const pinned: Record<string, (t: Record<string, unknown>) => void> = {
+  idsThatNameNoRow(t) {
+    expect(t['entry 1.5']).toEqual([undefined, false, undefined]);
+    expect(t['assignment NaN']).toEqual([undefined, false]);
+    expect(t['the real entry is untouched']).toMatchObject({ minutes: 30, kind: 'respond' });
+  },
   people(t) {
     expect(t['refresh keeps settings']).toMatchObject({ tz: 'Asia/Kolkata', weeklyHours: 20, budgetMinutes: 90, budgetSetBy: 'U9' });
     expect(t['reportsOf (by real name, name, id)']).toEqual(['U3', 'U10', 'U2']);

@@ -1,7 +1,7 @@
 // Assignments on PostgreSQL; mirrors src/store/assignments.ts. Every state change is a compare-and-set:
 // under READ COMMITTED a second UPDATE … WHERE state = $from waits for the first, re-reads the row and
 // finds it moved on, so exactly one wins.
-import { transaction, type Pg } from './db';
+import { isRowId, transaction, type Pg } from './db';
 import type { Assignment, AssignmentState, NewEntry } from '../../core/model';
 import type { CompletedWithEntry } from '../../core/records';
 import { toEntry, type EntryRow } from '../entries';
@@ -39,12 +39,14 @@ export function pgAssignmentsStore({ pool }: Pg) {
       throw new Error('could not offer the assignment: its open twin kept changing');
     },
     async get(id: number): Promise<Assignment | undefined> {
+      if (!isRowId(id)) return undefined;
       return one('SELECT * FROM assignments WHERE id = $1', [id]);
     },
     async transition(
       id: number, from: AssignmentState, to: AssignmentState, now: number,
       extra: { declineReason?: string; doneMinutes?: number; entryId?: number } = {},
     ): Promise<boolean> {
+      if (!isRowId(id)) return false;
       const r = await pool.query(`
         UPDATE assignments SET state = $3, updated_at = $4,
           decline_reason = COALESCE($5, decline_reason),
@@ -68,6 +70,7 @@ export function pgAssignmentsStore({ pool }: Pg) {
     async completeWithEntry(
       id: number, from: readonly AssignmentState[], entry: NewEntry, now: number,
     ): Promise<CompletedWithEntry> {
+      if (!isRowId(id)) throw new Error(`assignment ${id} does not exist`);
       return transaction(pool, async (c) => {
         const current = (await c.query<AssignmentRow>('SELECT * FROM assignments WHERE id = $1 FOR UPDATE', [id])).rows[0];
         if (!current) throw new Error(`assignment ${id} does not exist`);
@@ -94,10 +97,12 @@ export function pgAssignmentsStore({ pool }: Pg) {
       });
     },
     async setAssigneeMessage(id: number, channel: string, ts: string): Promise<boolean> {
+      if (!isRowId(id)) return false;
       const r = await pool.query('UPDATE assignments SET assignee_channel = $1, assignee_ts = $2 WHERE id = $3 AND assignee_ts IS NULL', [channel, ts, id]);
       return r.rowCount === 1;
     },
     async setLeadThread(id: number, channel: string, ts: string): Promise<boolean> {
+      if (!isRowId(id)) return false;
       const r = await pool.query('UPDATE assignments SET lead_channel = $1, lead_ts = $2 WHERE id = $3 AND lead_ts IS NULL', [channel, ts, id]);
       return r.rowCount === 1;
     },

@@ -27,6 +27,15 @@ const typeParsers = {
     oid === INT8 ? parseInt8 : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
 };
 
+/**
+ * Whether `id` can name a row. SQLite compares any number (NaN, 1.5, 1e30) with an id and finds no row;
+ * PostgreSQL refuses such a parameter for a BIGINT column (22P02), which would turn a forged or broken
+ * id from a payload into a 500 instead of "not found". Every lookup by id checks this first.
+ */
+export function isRowId(id: number): boolean {
+  return Number.isSafeInteger(id);
+}
+
 /** The URL with its password replaced, fit for logs and error messages. */
 export function redactUrl(url: string): string {
   try {

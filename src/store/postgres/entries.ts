@@ -1,5 +1,5 @@
 // Engagement entries on PostgreSQL; mirrors src/store/entries.ts.
-import { transaction, type Pg } from './db';
+import { isRowId, transaction, type Pg } from './db';
 import type { Entry, NewEntry } from '../../core/model';
 import type { IsoDate, Kind } from '../../core/types';
 import { toEntry, type EntryPatch, type EntryRow, type entriesStore } from '../entries';
@@ -32,6 +32,7 @@ export function pgEntriesStore({ pool }: Pg) {
       return { entry: earlier, created: false };
     },
     async get(id: number): Promise<Entry | undefined> {
+      if (!isRowId(id)) return undefined;
       return one('SELECT * FROM entries WHERE id = $1', [id]);
     },
     async latestOf(personId: string): Promise<Entry | undefined> {
@@ -39,6 +40,7 @@ export function pgEntriesStore({ pool }: Pg) {
     },
     /** As on SQLite: an assignment done with this entry stays done and loses only its link to it. */
     async remove(id: number, personId: string): Promise<boolean> {
+      if (!isRowId(id)) return false;
       return transaction(pool, async (c) => {
         await c.query(`UPDATE assignments SET entry_id = NULL
           WHERE entry_id = $1 AND EXISTS (SELECT 1 FROM entries WHERE id = $1 AND person_id = $2)`, [id, personId]);
@@ -46,6 +48,7 @@ export function pgEntriesStore({ pool }: Pg) {
       });
     },
     async updateOwned(id: number, personId: string, patch: EntryPatch): Promise<Entry | undefined> {
+      if (!isRowId(id)) return undefined;
       return one(`
         UPDATE entries SET minutes = $3, kind = $4, network = $5, link = $6, note = $7, date = $8, week_key = $9
         WHERE id = $1 AND person_id = $2 RETURNING *`,
