@@ -71,6 +71,8 @@ describe('a database locked by another process', () => {
 describe('a database locked for longer than the production busy_timeout', () => {
   it('still acknowledges within 3 seconds, even for a new person whose first command needs three writes', async () => {
     t.fake.addUser({ id: 'U102CAT', name: 'cat' });
+    // The test app records every new user as already welcomed; that write must land before the lock.
+    await t.welcomeMarks();
     const other = new Database(t.dbPath);
     other.exec('BEGIN EXCLUSIVE');
     try {
