@@ -12,7 +12,7 @@ import { homeView } from './blocks/home';
 import { settingsBlocks } from './blocks/settings';
 import { openAssignmentsOf } from '../services/assignments';
 import type { KnownBlock } from './blocks/kit';
-import { withHomeChart } from './homeChart';
+import { publishHomeWithChart } from './homeChart';
 
 export interface HomeOptions {
   /** A day of the week to show (a button's value: held to the last 8 weeks); default the current week. */
@@ -50,5 +50,5 @@ export async function publishHome(
     sections: extra,
   });
   // The week's chart at the top of the week section, as a PNG (App Home takes no data_visualization).
-  await deps.slack.publishHome(me.id, await withHomeChart(deps, me, week, view));
+  await publishHomeWithChart(deps, me, week, view);
 }

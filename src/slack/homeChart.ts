@@ -5,7 +5,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Person } from '../core/model';
 import type { WeekModel } from '../core/week';
-import type { Deps } from '../services/ports';
+import { SlackError, type Deps } from '../services/ports';
 import { recentWeeks } from '../services/week';
 import { context } from './blocks/kit';
 import { weeksChartText, type WeekPoint } from './blocks/chart';
@@ -88,4 +88,29 @@ export async function withHomeChart(deps: Deps, person: Person, week: WeekModel,
   const sectionAt = blocks.findIndex((b, i) => i > headerAt && b.type === 'section');
   blocks.splice(sectionAt >= 0 ? sectionAt + 1 : 0, 0, ...chart);
   return { ...view, blocks };
+}
+
+/** Drops every chart remembered for one person (their file was refused: deleted, or never kept). */
+function forgetCharts(slack: object, person: Person): void {
+  const uploaded = cacheOf(slack);
+  const prefix = `${person.teamId}:${person.id}:`;
+  for (const key of [...uploaded.keys()]) if (key.startsWith(prefix)) uploaded.delete(key);
+}
+
+/**
+ * Publishes App Home with its chart. A file Slack no longer knows (deleted by an admin, or a workspace
+ * that dropped it) makes Slack refuse the whole view: then the remembered file is forgotten, so the
+ * next refresh draws a new one, and this refresh goes out with the chart in words only.
+ */
+export async function publishHomeWithChart(deps: Deps, person: Person, week: WeekModel, view: HomeView, opts: HomeChartOptions = {}): Promise<void> {
+  const charted = await withHomeChart(deps, person, week, view, opts);
+  try {
+    await deps.slack.publishHome(person.id, charted);
+  } catch (err) {
+    const refused = err instanceof SlackError && (err.code === 'invalid_arguments' || err.code === 'invalid_blocks');
+    if (charted === view || !refused) throw err;
+    forgetCharts(deps.slack, person);
+    deps.log.warn({ err, personId: person.id }, 'Slack refused App Home with its chart image; published it with the chart in words');
+    await deps.slack.publishHome(person.id, { ...charted, blocks: charted.blocks.filter((b) => b.type !== 'image') });
+  }
 }

@@ -83,3 +83,25 @@ it('publishes App Home with the chart in words when the upload fails', async () 
   expect(blocks.some((b) => b.type === 'image')).toBe(false);
   expect(json(blocks)).toContain('Your last 8 weeks, logged against budget');
 });
+
+it('publishes App Home without the image when Slack no longer has the file, and draws a new one next time', async () => {
+  await seedEntry(t, ADA, '2026-11-24', 90, 'comment');
+  await t.slack.event({ type: 'app_home_opened', user: ADA, channel: 'D700ADA', tab: 'home', event_ts: '4.0' });
+  const first = (await t.fake.waitFor((f) => f.homeOf(ADA))).view.blocks as Block[];
+  const fileId = first.find((b) => b.type === 'image')!.slack_file!.id;
+  t.fake.deleteFile(fileId);
+  await t.slack.event({ type: 'app_home_opened', user: ADA, channel: 'D700ADA', tab: 'home', event_ts: '5.0' });
+  await t.fake.waitFor((f) => f.callsTo('views.publish').filter((c) => c.ok).length >= 2);
+  // Slack refused the view naming the deleted file; the same Home went out with the chart in words only.
+  const refused = t.fake.rejections.splice(0);
+  expect(refused.map((r) => r.method)).toEqual(['views.publish']);
+  const second = t.fake.homeOf(ADA)!.view.blocks as Block[];
+  expect(second.some((b) => b.type === 'image')).toBe(false);
+  expect(json(second)).toContain('Your last 8 weeks, logged against budget');
+  await t.slack.event({ type: 'app_home_opened', user: ADA, channel: 'D700ADA', tab: 'home', event_ts: '6.0' });
+  await t.fake.waitFor((f) => f.callsTo('views.publish').filter((c) => c.ok).length >= 3);
+  const third = t.fake.homeOf(ADA)!.view.blocks as Block[];
+  const again = third.find((b) => b.type === 'image')?.slack_file?.id;
+  expect(again).toMatch(/^F/);
+  expect(again).not.toBe(fileId);
+});

@@ -363,6 +363,12 @@ export class FakeSlack {
     return this.files.find((f) => f.id === id);
   }
 
+  /** Deletes an uploaded file, as a workspace admin can: blocks naming it are then refused. */
+  deleteFile(id: string): void {
+    const at = this.files.findIndex((f) => f.id === id);
+    if (at >= 0) this.files.splice(at, 1);
+  }
+
   filesSharedTo(channelOrUser: string): FakeFile[] {
     const dm = this.dmChannels.get(channelOrUser);
     return this.files.filter((f) => f.sharedTo.includes(channelOrUser) || (dm !== undefined && f.sharedTo.includes(dm)));
@@ -430,9 +436,9 @@ export class FakeSlack {
     return this.waitFor(() => this.calls.find((c) => c.method === method && c.status !== undefined && match(c)), timeoutMs);
   }
 
-  /** Clears recordings, stored messages/views/files and faults; keeps users and DM channels. */
+  /** Clears recordings, stored messages/views and faults; keeps users, DM channels and uploaded files (workspace state). */
   reset(): void {
-    for (const list of [this.calls, this.responses, this.rejections, this.messages, this.ephemerals, this.files]) {
+    for (const list of [this.calls, this.responses, this.rejections, this.messages, this.ephemerals]) {
       list.length = 0;
     }
     this.views.clear();
