@@ -179,10 +179,7 @@ export interface BudgetHistoryStore {
  * which the others wait out before calling the same method (on the same channel).
  */
 export interface SlackHoldsStore {
-  /**
-   * Hold `method` on `channel` ('' = every channel) until `until` (epoch ms), unless a hold on it still
-   * stands at `now`: that one is kept (later 429s of calls already on their way answer the same limit).
-   */
+  /** Hold `method` on `channel` ('' = every channel) until `until` (epoch ms); a longer hold standing is kept. */
   hold(method: string, channel: string, until: number, now: number): Promise<void>;
   /** When the latest hold on `method` for `channel` (its own or the method-wide one) ends; null if none stands at `now`. */
   heldUntil(method: string, channel: string, now: number): Promise<number | null>;

@@ -3,25 +3,20 @@
 import type { Db } from './db';
 
 export function slackHoldsStore(db: Db) {
-  // A hold standing is kept as it is: the 429s of calls already on their way when it was recorded
-  // answer the same exhausted limit, and moving it on by each of them would idle every replica past
-  // the moment the first Retry-After said the limit frees.
+  // A hold already standing longer is kept: two 429s at once never shorten a hold.
   const upsert = db.prepare(
     `INSERT INTO slack_holds (method, channel, until) VALUES (?, ?, ?)
-     ON CONFLICT (method, channel) DO UPDATE SET until = excluded.until WHERE slack_holds.until <= ?`);
+     ON CONFLICT (method, channel) DO UPDATE SET until = max(slack_holds.until, excluded.until)`);
   const prune = db.prepare('DELETE FROM slack_holds WHERE method = ? AND until <= ?');
   const heldUntil = db.prepare<[string, string, number], { until: number | null }>(
     "SELECT max(until) AS until FROM slack_holds WHERE method = ? AND channel IN (?, '') AND until > ?");
   const channels = db.prepare<[string, number], { n: number }>(
     "SELECT count(*) AS n FROM slack_holds WHERE method = ? AND channel <> '' AND until > ?");
   return {
-    /**
-     * Hold `method` on `channel` ('' = every channel) until `until` (epoch ms), unless a hold on it still
-     * stands at `now` (that one is kept); ended holds of the method are dropped.
-     */
+    /** Hold `method` on `channel` ('' = every channel) until `until` (epoch ms); ended holds of the method are dropped. */
     async hold(method: string, channel: string, until: number, now: number): Promise<void> {
       prune.run(method, now);
-      upsert.run(method, channel, until, now);
+      upsert.run(method, channel, until);
     },
     /** When the latest hold on `method` for `channel` (its own or the method-wide one) ends; null if none stands at `now`. */
     async heldUntil(method: string, channel: string, now: number): Promise<number | null> {

@@ -11,8 +11,8 @@ export function pgSlackHoldsStore({ pool }: Pg) {
       await pool.query('DELETE FROM slack_holds WHERE method = $1 AND until <= $2', [method, ms(now)]);
       await pool.query(
         `INSERT INTO slack_holds (method, channel, until) VALUES ($1, $2, $3)
-         ON CONFLICT (method, channel) DO UPDATE SET until = excluded.until WHERE slack_holds.until <= $4`,
-        [method, channel, Math.ceil(until), ms(now)]);
+         ON CONFLICT (method, channel) DO UPDATE SET until = GREATEST(slack_holds.until, excluded.until)`,
+        [method, channel, Math.ceil(until)]);
     },
     async heldUntil(method: string, channel: string, now: number): Promise<number | null> {
       const r = await pool.query<{ until: string | null }>(
