@@ -15,6 +15,14 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
       perSecond: Number(process.env.BENCH_CHECKINS_RATE ?? 400),
     }),
   suggestions: () => benchSuggestions(),
+  'fanout-replicas': async () => {
+    const { benchFanoutReplicas } = await import('./fanoutReplicas');
+    const { runs } = await benchFanoutReplicas({
+      people: Number(process.env.BENCH_FANOUT_PEOPLE ?? 5000), perSecond: Number(process.env.BENCH_FANOUT_RATE ?? 100),
+      compare: process.env.BENCH_FANOUT_COMPARE === '1',
+    });
+    if (runs[0].duplicates > 0 || runs[0].missed > 0) process.exitCode = 1;
+  },
   digests: async () => {
     const r = await benchDigests();
     if (!r.passed) process.exitCode = 1;
