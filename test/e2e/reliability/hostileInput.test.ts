@@ -78,7 +78,7 @@ const EXPECTED_ERRORS = new RegExp([
   ': Slack refused a call$', ': storage unavailable$', '^could not update the check-in message after the modal$',
   '^could not open the (log|check-in|pause) modal$', '^missing required field: trigger_id$',
   // App Home's controls opening a modal (or a refusal modal) on a generated click's empty or reused trigger id.
-  '^could not open the check-in settings$', '^accept from App Home failed$',
+  '^could not open the check-in settings$', '^could not open the team view$', '^accept from App Home failed$',
 ].join('|'));
 const unexpectedErrors = () =>
   t.logs.filter((l) => Number(l.level) >= 50 && !EXPECTED_ERRORS.test(String(l.msg)));
