@@ -41,13 +41,13 @@ export interface CheckinBenchResult {
 }
 
 // Local zones all inside sending hours at AT, each with a check-in time already passed.
-const ZONES = ['Europe/Berlin', 'Europe/London', 'Asia/Kolkata', 'Asia/Dubai'];
-const AT = Date.parse('2026-11-26T10:00:00Z');
+export const ZONES = ['Europe/Berlin', 'Europe/London', 'Asia/Kolkata', 'Asia/Dubai'];
+export const AT = Date.parse('2026-11-26T10:00:00Z');
 
 interface FakeStats { delivered: Record<string, number>; rateLimited: number; calls: Record<string, number>; rejections: number }
 
 /** The fake Slack in a child process: Ballast's pass gets this process's CPU to itself. */
-async function startFakeProcess() {
+export async function startFakeProcess() {
   const tsx = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsx');
   const child = spawn(tsx, [path.join(__dirname, 'fakeProcess.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();

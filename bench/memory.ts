@@ -6,27 +6,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { buildSync } from 'esbuild';
 import { openConfiguredStore } from '../src/composition';
-
-const ZONES = ['Europe/Berlin', 'Europe/London', 'Asia/Kolkata', 'Asia/Dubai'];
-const AT = Date.parse('2026-11-26T10:00:00Z');
+import { AT, ZONES, startFakeProcess } from './checkins';
 
 interface PassFigures { maxRssMb: number; sent: number; failed: number; seconds: number; heapUsedMb: number }
-
-async function startFake() {
-  const tsx = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [path.join(__dirname, 'fakeProcess.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async <T>(): Promise<T> => JSON.parse((await lines.next()).value as string) as T;
-  const hello = await next<{ apiUrl: string; token: string; teamId: string }>();
-  const ask = async <T>(msg: unknown): Promise<T> => {
-    child.stdin.write(`${JSON.stringify(msg)}\n`);
-    return next<T>();
-  };
-  return { ...hello, ask, close: () => child.kill() };
-}
 
 /**
  * The measured process runs plain JavaScript under plain node, as production does (`npm start` runs
@@ -62,7 +46,7 @@ export async function benchMemory(opts: { people?: number; perSecond?: number; n
   const people = opts.people ?? 5000;
   const perSecond = opts.perSecond ?? 400;
   const nodeArgs = opts.nodeArgs ?? (process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []);
-  const fake = await startFake();
+  const fake = await startFakeProcess();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-mem-'));
   const dbFile = path.join(dir, 'bench.db');
   try {

@@ -1,47 +1,23 @@
 // App Home's controls clicked through in the sandbox, in headless Chromium (the one @sparticuz/chromium
 // ships): nudges off, the check-in modal (a time quiet hours would move is refused inline), pause
 // through the modal, and resume.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import packagedChromium from '@sparticuz/chromium';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Page } from 'playwright-core';
+import type { Sandbox } from '../../sandbox/server';
+import { useBrowserSandbox } from '../support/browserSandbox';
 
-jest.setTimeout(60_000);
-
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 const NOW = '2026-11-24T10:00:00Z';
 const BEN = 'U101BEN';
 
-let dir: string;
+const env = useBrowserSandbox({ now: NOW, name: 'home' });
 let sandbox: Sandbox;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  const executablePath = await packagedChromium.executablePath();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-home-'));
-  sandbox = await startSandbox({ port: 0, dbPath: path.join(dir, 'sandbox.db'), now: NOW, logLevel: 'warn' });
-  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath, headless: true, args: ARGS });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${sandbox.url}?as=${BEN}`);
-  await page.waitForSelector('body[data-ready="1"]');
+  ({ sandbox, page } = env);
+  await env.signInAs(BEN);
   await page.click('#tab-home');
   await page.locator('#home .surface').waitFor();
 });
-
-afterAll(async () => {
-  await context?.close();
-  await sandbox?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-afterEach(() => expect(sandbox.fake.rejections).toEqual([]));
 
 const home = () => page.locator('#home');
 

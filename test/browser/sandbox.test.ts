@@ -1,54 +1,24 @@
 // The sandbox through a real browser: the Chromium shipped inside the @sparticuz/chromium npm package,
 // headless, driven by playwright-core. `npm install` brings it; nothing is downloaded or installed by hand.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import packagedChromium from '@sparticuz/chromium';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Page } from 'playwright-core';
+import type { Sandbox } from '../../sandbox/server';
+import { useBrowserSandbox } from '../support/browserSandbox';
 import { JOBS } from '../../src/jobs';
 import { formatMinutes } from '../../src/core/duration';
 import { localDate, weekDates } from '../../src/core/time';
 
-jest.setTimeout(60_000);
-
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 // A Tuesday: 11:00 in Berlin, 07:00 in São Paulo, 05:00 in New York.
 const NOW = '2026-11-24T10:00:00Z';
 
-let dir: string;
+const env = useBrowserSandbox({ now: NOW, name: 'sandbox' });
 let sandbox: Sandbox;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  // The package unpacks its Chromium into the temp folder once and gives its path.
-  const executablePath = await packagedChromium.executablePath();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-sandbox-'));
-  sandbox = await startSandbox({ port: 0, dbPath: path.join(dir, 'sandbox.db'), now: NOW, logLevel: 'warn' });
-  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath, headless: true, args: ARGS });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
+beforeAll(() => {
+  ({ sandbox, page } = env);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await sandbox?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  // Everything Ballast sent went through the strict fake: nothing real Slack would refuse.
-  expect(sandbox.fake.rejections).toEqual([]);
-});
-
-async function signInAs(userId: string): Promise<void> {
-  await page.goto(`${sandbox.url}?as=${userId}`);
-  await page.waitForSelector('body[data-ready="1"]');
-}
+const signInAs = (userId: string): Promise<void> => env.signInAs(userId);
 
 async function weekMinutes(userId: string, tz: string): Promise<number> {
   const week = weekDates(localDate(sandbox.clock.now(), tz));

@@ -1,53 +1,25 @@
 // The welcome DM, help and the Messages tab through a real browser on the sandbox: Chromium from the
 // @sparticuz/chromium npm package, headless, driven by playwright-core (as test/browser/sandbox.test.ts).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import packagedChromium from '@sparticuz/chromium';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Page } from 'playwright-core';
+import type { Sandbox } from '../../sandbox/server';
+import { useBrowserSandbox } from '../support/browserSandbox';
 import { welcomeKey } from '../../src/services/welcome';
 
-jest.setTimeout(60_000);
-
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 // A Tuesday: 11:00 in Berlin, 10:00 in London, 19:00 in Tokyo.
 const NOW = '2026-11-24T10:00:00Z';
 const EMI = 'U104EMI'; // community engineer in Tokyo, nothing logged yet: a newcomer
 const ALEX = 'U400ALX'; // the admin, nothing logged yet: a newcomer too
 const MARTA = 'U200MAR'; // a manager with history: met before the welcome existed
 
-let dir: string;
+const env = useBrowserSandbox({ now: NOW, name: 'welcome' });
 let sandbox: Sandbox;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  const executablePath = await packagedChromium.executablePath();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-welcome-'));
-  sandbox = await startSandbox({ port: 0, dbPath: path.join(dir, 'sandbox.db'), now: NOW, logLevel: 'warn' });
-  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath, headless: true, args: ARGS });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
+beforeAll(() => {
+  ({ sandbox, page } = env);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await sandbox?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(sandbox.fake.rejections).toEqual([]);
-});
-
-async function signInAs(userId: string): Promise<void> {
-  await page.goto(`${sandbox.url}?as=${userId}`);
-  await page.waitForSelector('body[data-ready="1"]');
-}
+const signInAs = (userId: string): Promise<void> => env.signInAs(userId);
 
 async function type(text: string): Promise<void> {
   await page.fill('#composer', text);

@@ -4,9 +4,6 @@
 // takes over what the dead one held, and the only duplicates are the ones RELIABILITY.md §9 "Claim
 // leases" allows: a person whose claim was taken over and whose message the dead replica had already
 // handed to Slack. Nobody is missed.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { CHECKIN_JOB } from '../../src/services/checkins';
 import { CLAIM_LEASE_MS } from '../../src/services/sendOnce';
 import { PASS_CONCURRENCY } from '../../src/jobs/pass';
@@ -14,8 +11,8 @@ import { openPostgresStore, type PostgresStore } from '../../src/store/postgres'
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';
 import { freshDatabase, type TestDatabase } from '../support/postgres';
 import { recordFigures } from '../support/figures';
+import { allReady, seedPeople, spawnReplica, type Replica } from '../support/replicas';
 
-const SCRIPT = path.resolve(__dirname, '../support/replicaProcess.ts');
 const PEOPLE = 500;
 // 16:30 in Berlin, the default check-in time, on a Thursday and the Friday after.
 const THURSDAY = '2026-11-26T15:30:00Z';
@@ -24,49 +21,6 @@ const FRIDAY = '2026-11-27T15:30:00Z';
 const AFTER_LEASE = new Date(Date.parse(FRIDAY) + CLAIM_LEASE_MS + 60_000).toISOString();
 /** SIGKILL one replica once this many check-ins of Friday's pass have reached Slack. */
 const KILL_AFTER = 150;
-
-interface Report {
-  job: string;
-  at: string;
-  sent: number;
-  skipped: number;
-  failed: number;
-  error?: string;
-}
-
-interface Replica {
-  child: ChildProcessWithoutNullStreams;
-  ready: Promise<void>;
-  exited: Promise<NodeJS.Signals | null>;
-  run(job: string, at: string): Promise<Report>;
-  stderr: string[];
-}
-
-function spawnReplica(db: TestDatabase, fake: FakeSlack): Replica {
-  // node itself runs the script (tsx as a loader, not its wrapper process): SIGKILL must reach the replica.
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
-    cwd: path.resolve(__dirname, '../..'),
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, SLACK_API_URL: fake.apiUrl, SLACK_BOT_TOKEN: fake.token },
-  });
-  const stderr: string[] = [];
-  createInterface({ input: child.stderr }).on('line', (l) => stderr.push(l));
-  const waiting: ((r: Report) => void)[] = [];
-  let onReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (onReady = resolve));
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    if (line === 'ready') onReady();
-    else waiting.shift()?.(JSON.parse(line) as Report);
-  });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  return {
-    child, ready, exited, stderr,
-    run(job, at) {
-      const done = new Promise<Report>((resolve) => waiting.push(resolve));
-      child.stdin.write(`${job} ${at}\n`);
-      return done;
-    },
-  };
-}
 
 let db: TestDatabase;
 let fake: FakeSlack;
@@ -80,28 +34,13 @@ beforeAll(async () => {
   ({ store } = await openPostgresStore(db.url));
   // The replicas start (and find the schema migrated) while the people are written. Their profiles are
   // an hour old on Thursday (no users.info then) and a day old by Friday's pass, which refreshes them.
-  replicas = [0, 1, 2].map(() => spawnReplica(db, fake));
-  for (let i = 0; i < ids.length; i += 25) {
-    await Promise.all(ids.slice(i, i + 25).map((id) => {
-      fake.addUser({ id, tz: 'Europe/Berlin' });
-      return store.people.upsertProfile({
-        id, teamId: fake.teamId, name: id.toLowerCase(), realName: id, email: null, tz: 'Europe/Berlin', isBot: false,
-        deleted: false, statusText: '', statusEmoji: '', statusExpiration: 0,
-      }, Date.parse(THURSDAY) - 3_600_000);
-    }));
-  }
-  await Promise.all(replicas.map((r) => Promise.race([r.ready, r.exited.then(() => {
-    throw new Error(`a replica exited before it was ready: ${r.stderr.join('\n')}`);
-  })])));
+  replicas = [0, 1, 2].map(() => spawnReplica({ url: db.url, apiUrl: fake.apiUrl, token: fake.token }));
+  await seedPeople(store, fake, ids, Date.parse(THURSDAY) - 3_600_000);
+  await allReady(replicas);
 }, 120_000);
 
 afterAll(async () => {
-  for (const r of replicas ?? []) {
-    if (r.child.exitCode === null && r.child.signalCode === null) {
-      r.child.stdin.end();
-      await r.exited;
-    }
-  }
+  for (const r of replicas ?? []) await r.stop();
   await store?.close();
   await fake?.close();
   await db?.drop();
