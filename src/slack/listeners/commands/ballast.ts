@@ -2,37 +2,23 @@
 // response_url; either way the handler's follow-ups (`after`: DMs to others, warnings) run only
 // once the reply has gone.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseCommand } from '../../../core/grammar';
-import { ensurePerson } from '../../../services/people';
-import { errorReply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
-import { runSubcommand } from './subcommands';
 import type { CommandReply } from './subcommands/types';
 import { failureReply } from '../failure';
+import { answerCommand } from './answer';
 import { afterAck, runFollowUps } from '../followUps';
-import { welcomeFor } from '../welcome';
-import { withAfter } from './subcommands/types';
 
 export function ballastCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     const log = deps.log.child({ userId: command.user_id, teamId: command.team_id, subcommand: command.text.split(/\s+/)[0] || 'week' });
     const work = (async (): Promise<CommandReply> => {
       try {
-        const who = await ensurePerson(deps, command.user_id);
-        if (!who.ok) return errorReply(who.error);
-        // A first contact earns the welcome DM, after this command's own reply and follow-ups.
-        const welcome = await welcomeFor(deps, who.value);
-        const parsed = parseCommand(command.text, { nowMs: deps.clock.now(), zone: who.value.tz });
-        if (!parsed.ok) return withAfter(errorReply(parsed.error), welcome);
-        return withAfter(await runSubcommand(
-          {
-            deps, person: who.value, channelId: command.channel_id, triggerId: command.trigger_id, responseUrl: command.response_url,
-            respond: async (reply) => {
-              await respond({ response_type: 'ephemeral', replace_original: false, ...reply });
-            },
+        return await answerCommand(deps, command.user_id, command.text, {
+          channelId: command.channel_id, triggerId: command.trigger_id, responseUrl: command.response_url,
+          respond: async (reply) => {
+            await respond({ response_type: 'ephemeral', replace_original: false, ...reply });
           },
-          parsed.command,
-        ), welcome);
+        });
       } catch (err) {
         return failureReply(log, err, 'command failed');
       }

@@ -2,15 +2,12 @@
 // in the DM, so `log 30m reply` works there as it does after `/ballast`. Bolt has acked the event
 // already; Slack's redeliveries are dropped by event_id (middleware/dedupeEvents.ts).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { parseCommand } from '../../../core/grammar';
-import { ensurePerson } from '../../../services/people';
-import { errorReply, type Reply } from '../../blocks/replies';
+import type { Reply } from '../../blocks/replies';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
 import { afterAck, runFollowUps } from '../followUps';
-import { runSubcommand } from '../commands/subcommands';
-import { withAfter, type CommandReply } from '../commands/subcommands/types';
-import { welcomeFor } from '../welcome';
+import type { CommandReply } from '../commands/subcommands/types';
+import { answerCommand } from '../commands/answer';
 
 /** What a person types first in a DM to say hello: the short help answers it. */
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'hallo', 'hej', 'yo', '?', 'start', 'menu']);
@@ -57,17 +54,10 @@ export function directMessage(deps: ListenerDeps) {
   };
 }
 
-async function answer(deps: ListenerDeps, m: DmMessage, say: (reply: Reply) => Promise<unknown>): Promise<CommandReply> {
-  const who = await ensurePerson(deps, m.user);
-  if (!who.ok) return errorReply(who.error);
-  const welcome = await welcomeFor(deps, who.value);
-  const parsed = parseCommand(commandTextOf(m.text), { nowMs: deps.clock.now(), zone: who.value.tz });
-  if (!parsed.ok) return withAfter(errorReply(parsed.error), welcome);
-  return withAfter(await runSubcommand(
-    {
-      deps, person: who.value, channelId: m.channel, triggerId: '', responseUrl: '',
-      respond: async (reply) => void (await say(reply)),
-    },
-    parsed.command,
-  ), welcome);
+function answer(deps: ListenerDeps, m: DmMessage, say: (reply: Reply) => Promise<unknown>): Promise<CommandReply> {
+  // A message event carries no trigger id and no response_url; answers go back into the DM.
+  return answerCommand(deps, m.user, commandTextOf(m.text), {
+    channelId: m.channel, triggerId: '', responseUrl: '',
+    respond: async (reply) => void (await say(reply)),
+  });
 }
