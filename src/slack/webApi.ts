@@ -6,6 +6,12 @@ import type { SlackHoldsStore } from '../services/store';
 import type { Log } from '../logger';
 import { systemClock } from '../clock';
 
+/**
+ * A payload without a trigger id (a message event, a forged click) can open no modal: refused here
+ * with Slack's own code for it, without a call Slack would refuse anyway.
+ */
+const noTrigger = (method: string): SlackError => new SlackError('invalid_trigger_id', method);
+
 interface SlackUser {
   id?: string; team_id?: string; name?: string; real_name?: string; tz?: string; deleted?: boolean;
   is_bot?: boolean;
@@ -160,6 +166,7 @@ export function slackPort(client: WebClient, hooks: SlackPortHooks = {}): SlackP
       await call('views.publish', () => client.views.publish({ user_id: userId, view }));
     },
     async openView(triggerId, view) {
+      if (!triggerId) throw noTrigger('views.open');
       const r = await call('views.open', () => client.views.open({ trigger_id: triggerId, view }));
       return r.view?.id ?? '';
     },
@@ -167,6 +174,7 @@ export function slackPort(client: WebClient, hooks: SlackPortHooks = {}): SlackP
       await call('views.update', () => client.views.update({ view_id: viewId, view }));
     },
     async pushView(triggerId, view) {
+      if (!triggerId) throw noTrigger('views.push');
       await call('views.push', () => client.views.push({ trigger_id: triggerId, view }));
     },
     async permalink(channel, ts) {
