@@ -347,7 +347,7 @@ async function arrangeGiven(given: Given): Promise<Fixture> {
 
 /** Everything a refused action must leave as it was: every row of every table that holds what people did or may do. */
 async function everything(): Promise<string> {
-  const all = (table: string) => db.rows(t, `SELECT * FROM ${table} ORDER BY rowid`);
+  const all = (table: string) => db.tableRows(t, table);
   return JSON.stringify(await Promise.all(['people', 'entries', 'assignments', 'strain', 'settings', 'holidays', 'claims'].map(all)));
 }
 

@@ -169,7 +169,7 @@ describe('reminders', () => {
       const err: string[] = [];
       const code = await runCli(['jobs', 'run', 'reminders', ...args], {
         out: (l) => out.push(l), err: (l) => err.push(l), clock: t.clock,
-        env: { DATABASE_PATH: t.dbPath, SLACK_BOT_TOKEN: fake.token, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'warn' },
+        env: { ...t.dbEnv, SLACK_BOT_TOKEN: fake.token, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'warn' },
       });
       return { code, out, err: err.join('\n') };
     };

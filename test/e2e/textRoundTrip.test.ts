@@ -74,7 +74,7 @@ describe('notes', () => {
     expect(file.text()).not.toMatch(/(^|,)=HYPERLINK/m);
 
     const out: string[] = [];
-    const io: CliIo = { out: (l) => out.push(l), err: () => undefined, env: { DATABASE_PATH: t.dbPath }, clock: t.clock };
+    const io: CliIo = { out: (l) => out.push(l), err: () => undefined, env: t.dbEnv, clock: t.clock };
     expect(await runCli(['export', 'entries'], io)).toBe(0);
     const all = parseCsv(out.join('\n'));
     if (!all.ok) throw new Error(all.message);

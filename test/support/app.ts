@@ -1,4 +1,6 @@
 // Starts the real Ballast (HTTP receiver, SQLite in a temp folder) against the fake Slack, with a test clock.
+// Under the jest project "postgres" (BALLAST_TEST_DB=postgres, see jest.config.js) the same app runs on
+// a fresh PostgreSQL database instead (test/support/testDb.ts), so the end-to-end suites cover both.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +10,7 @@ import { startBallast, type Ballast, type StartOptions } from '../../src/main';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from './fakeSlack';
 import { createSlackClient, type SlackClient } from './signer';
 import { everyoneMet } from './welcome';
+import { databaseFor, onPostgres } from './testDb';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
@@ -30,7 +33,10 @@ export interface TestApp {
   slack: SlackClient;
   clock: TestClock;
   dir: string;
+  /** The SQLite file (absent on PostgreSQL). */
   dbPath: string;
+  /** The variables that point a CLI or another process at this app's database (DATABASE_PATH or DATABASE_URL). */
+  dbEnv: Record<string, string>;
   /** Every log line the app wrote, as parsed JSON. */
   logs: Record<string, unknown>[];
   logText(): string;
@@ -64,6 +70,12 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const fake = opts.fakeSlack ?? (await startFakeSlack(opts.fake));
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-test-'));
   const dbPath = path.join(dir, 'ballast.db');
+  // A test that names its own DATABASE_URL or DATABASE_PATH keeps it; otherwise the project's kind.
+  const ownDb = opts.env?.DATABASE_URL !== undefined || opts.env?.DATABASE_PATH !== undefined;
+  const pgUrl = !ownDb && onPostgres() ? await databaseFor(dir) : undefined;
+  const dbEnv: Record<string, string> = (opts.env?.DATABASE_URL ?? pgUrl)
+    ? { DATABASE_URL: (opts.env?.DATABASE_URL ?? pgUrl)! }
+    : { DATABASE_PATH: opts.env?.DATABASE_PATH ?? dbPath };
   const clock = new TestClock(Date.parse(opts.now ?? '2026-11-26T10:00:00Z'));
   const logs: Record<string, unknown>[] = [];
   let raw = '';
@@ -89,6 +101,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     DATABASE_PATH: dbPath,
     LOG_LEVEL: 'info',
     BALLAST_SCHEDULER: 'off',
+    ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
     ...opts.env,
   });
   const ballast = await startBallast({ config, clock, logDestination: destination, ...opts.start });
@@ -105,7 +118,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const sending = marked ? waitingFor(client, marked) : client;
   const slack = opts.settle === false ? sending : settling(sending, () => ballast.settled());
   return {
-    ballast, fake, slack, clock, dir, dbPath, logs,
+    ballast, fake, slack, clock, dir, dbPath, dbEnv, logs,
     logText: () => raw,
     welcomeMarks: () => (marked ? marked() : Promise.resolve()),
     async close() {

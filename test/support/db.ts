@@ -4,11 +4,68 @@
 // (no json_each, no rowid, no PRAGMA) unless the test is about SQLite itself (sqlitePragma).
 import type { Statement } from 'better-sqlite3';
 import type { RawDatabase } from '../../src/composition';
+import { poolFor } from './testDb';
 
 export type Row = Record<string, unknown>;
 
 /** Anything that leads to the app's database: a test app, a started Ballast, or the raw handle. */
-export type DbSource = { ballast: { raw: RawDatabase | null } } | { raw: RawDatabase | null } | RawDatabase;
+export type DbSource =
+  | { ballast: { raw: RawDatabase | null }; dbEnv?: Record<string, string> }
+  | { raw: RawDatabase | null }
+  | RawDatabase;
+
+/** The PostgreSQL database a test app runs on, if it does. */
+function postgresUrl(source: DbSource): string | undefined {
+  return 'dbEnv' in source ? source.dbEnv?.DATABASE_URL : undefined;
+}
+
+/** `?` placeholders (outside quoted text) as PostgreSQL's `$1, $2, …`. */
+export function numbered(sql: string): string {
+  let n = 0;
+  let quoted = false;
+  let out = '';
+  for (const ch of sql) {
+    if (ch === "'") quoted = !quoted;
+    out += ch === '?' && !quoted ? `$${(n += 1)}` : ch;
+  }
+  return out;
+}
+
+/** PostgreSQL folds unquoted names to lower case: `AS weekKey` comes back as weekkey. The SQL's own spelling. */
+function aliasesOf(sql: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of sql.matchAll(/\bAS\s+([A-Za-z_][A-Za-z0-9_]*)/gi)) if (m[1] !== m[1].toLowerCase()) out.set(m[1].toLowerCase(), m[1]);
+  return out;
+}
+
+async function pgRows(url: string, sql: string, params: unknown[]): Promise<{ rows: Row[]; rowCount: number }> {
+  const r = await poolFor(url).query({ text: numbered(sql), values: params });
+  const aliases = aliasesOf(sql);
+  const rows = aliases.size === 0 ? (r.rows as Row[])
+    : (r.rows as Row[]).map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [aliases.get(k) ?? k, v])));
+  return { rows, rowCount: r.rowCount ?? 0 };
+}
+
+/** Which database a test app's rows live in. */
+export function dialectOf(source: DbSource): 'sqlite' | 'postgres' {
+  return postgresUrl(source) ? 'postgres' : 'sqlite';
+}
+
+/** Every row of a table, in a fixed order (whole rows compared as text), for before-and-after comparisons. */
+export async function tableRows(source: DbSource, table: string): Promise<Row[]> {
+  const all = await rows(source, `SELECT * FROM ${table}`);
+  return all.map((r) => [JSON.stringify(r), r] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+}
+
+/** A table's column names, in their order. */
+export async function columnsOf(source: DbSource, table: string): Promise<string[]> {
+  if (dialectOf(source) === 'postgres') {
+    return (await rows<{ name: string }>(source,
+      'SELECT column_name AS name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema() ORDER BY ordinal_position', table))
+      .map((c) => c.name);
+  }
+  return (await rows<{ name: string }>(source, `PRAGMA table_info(${table})`)).map((c) => c.name);
+}
 
 function rawOf(source: DbSource): RawDatabase {
   const raw = 'ballast' in source ? source.ballast.raw : 'raw' in source ? source.raw : source;
@@ -30,16 +87,25 @@ function statement(source: DbSource, sql: string): Statement<unknown[]> {
 
 /** Every row the query returns, as objects keyed by column name. */
 export async function rows<T = Row>(source: DbSource, sql: string, ...params: unknown[]): Promise<T[]> {
+  const url = postgresUrl(source);
+  if (url) return (await pgRows(url, sql, params)).rows as T[];
   return statement(source, sql).all(...params) as T[];
 }
 
 /** The first row, or undefined when there is none. */
 export async function row<T = Row>(source: DbSource, sql: string, ...params: unknown[]): Promise<T | undefined> {
+  const url = postgresUrl(source);
+  if (url) return (await pgRows(url, sql, params)).rows[0] as T | undefined;
   return statement(source, sql).get(...params) as T | undefined;
 }
 
 /** The first column of the first row, or undefined when there is no row. */
 export async function value<T = unknown>(source: DbSource, sql: string, ...params: unknown[]): Promise<T | undefined> {
+  const url = postgresUrl(source);
+  if (url) {
+    const first = (await pgRows(url, sql, params)).rows[0];
+    return (first ? Object.values(first)[0] : undefined) as T | undefined;
+  }
   // Raw mode sticks to a statement: switched back off, so rows() of the same SQL still gets objects.
   const stmt = statement(source, sql);
   try {
@@ -58,11 +124,18 @@ export async function count(source: DbSource, sql: string, ...params: unknown[])
 
 /** A write (INSERT, UPDATE, DELETE); resolves to the number of rows it changed. */
 export async function run(source: DbSource, sql: string, ...params: unknown[]): Promise<number> {
+  const url = postgresUrl(source);
+  if (url) return (await pgRows(url, sql, params)).rowCount;
   return statement(source, sql).run(...params).changes;
 }
 
 /** Several statements at once, no parameters (a fixture's setup). */
 export async function exec(source: DbSource, sql: string): Promise<void> {
+  const url = postgresUrl(source);
+  if (url) {
+    await poolFor(url).query(sql);
+    return;
+  }
   rawOf(source).db.exec(sql);
 }
 

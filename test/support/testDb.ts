@@ -1,0 +1,51 @@
+// Which database the end-to-end suites run on. The jest project "postgres" (jest.config.js) sets
+// BALLAST_TEST_DB=postgres: every test app then gets a fresh PostgreSQL database (embedded, or on
+// TEST_DATABASE_URL's server), one per app folder, so an app restarted on the same folder finds its
+// data again, as it would its SQLite file. The databases are dropped after the test file.
+import { Pool, types } from 'pg';
+import { freshDatabase, type TestDatabase } from './postgres';
+
+export const onPostgres = (): boolean => process.env.BALLAST_TEST_DB === 'postgres';
+
+const byDir = new Map<string, Promise<TestDatabase>>();
+
+/** The PostgreSQL database of the test app in `dir` (made on first use). */
+export async function databaseFor(dir: string): Promise<string> {
+  let db = byDir.get(dir);
+  if (!db) byDir.set(dir, (db = freshDatabase()));
+  return (await db).url;
+}
+
+/** The URL of the database made for `dir`, if one was. */
+export async function databaseUrlOf(dir: string): Promise<string | undefined> {
+  return (await byDir.get(dir))?.url;
+}
+
+const pools = new Map<string, Pool>();
+
+/**
+ * The tests' own connection to a database (test/support/db.ts), apart from the app's. Counts and ids
+ * (int8) read as numbers, as SQLite gives them; the app's pool parses nothing this way.
+ */
+export function poolFor(url: string): Pool {
+  let pool = pools.get(url);
+  if (!pool) {
+    pool = new Pool({
+      connectionString: url, max: 2,
+      types: { getTypeParser: ((oid: number, format?: 'text') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format))) as never },
+    });
+    pool.on('error', () => undefined);
+    pools.set(url, pool);
+  }
+  return pool;
+}
+
+/** Drop every database made so far (after the apps on them stopped). */
+export async function dropTestDatabases(): Promise<void> {
+  const ending = [...pools.values()];
+  pools.clear();
+  await Promise.all(ending.map((p) => p.end().catch(() => undefined)));
+  const all = [...byDir.values()];
+  byDir.clear();
+  for (const db of all) await (await db).drop().catch(() => undefined);
+}
