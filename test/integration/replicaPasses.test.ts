@@ -2,12 +2,17 @@
 // PostgreSQL database and one fake Slack, all three at the same instant: over one fortnight of a
 // 500-person organisation, each due person gets each message exactly once: Thursday's check-in,
 // Friday's pulse, Monday's manager digest, each step of an assignment in the reminders pass (the offer
-// held overnight, the reminder, the lead told at due and at expiry), the inactivity nudge. Nobody is
+// held overnight, the reminder, the lead told at due and at expiry), the inactivity nudge and the
+// crowding alerts the nudges pass delivers once a manager's sending hours come round. Nobody is
 // missed, nobody else is sent one, the reports add up to the people due, each claim was sent once on
 // its first attempt, and the tick a minute later sends nothing.
 // replicaProcesses.test.ts has the check-ins under a SIGKILL; postgresReplicas.test.ts the same passes
 // as three in-process replicas.
+import { Writable } from 'node:stream';
+import { composeDeps, composeLogger } from '../../src/composition';
 import { CHECKIN_JOB } from '../../src/services/checkins';
+import { logEngagement } from '../../src/services/entries';
+import { MANAGER_ALERT_JOB } from '../../src/services/warnings';
 import { PULSE_JOB } from '../../src/jobs/pulse';
 import { DIGEST_JOB } from '../../src/jobs/digests';
 import { INACTIVITY_JOB } from '../../src/jobs/nudges';
@@ -35,6 +40,8 @@ const DUE = '2026-12-01T12:00:00Z';
 const EXPIRE = '2026-12-02T12:00:00Z';
 // At check-in time two weeks after everyone joined: the managers never logged, the others 17 days ago.
 const TWO_WEEKS_ON = '2026-12-10T15:30:00Z';
+// The Monday of that week, 22:00 in Berlin: outside the managers' sending hours.
+const CROWDED = '2026-12-07T21:00:00Z';
 const LINK = 'https://www.linkedin.com/feed/update/urn:li:activity:';
 
 let db: TestDatabase;
@@ -100,32 +107,43 @@ function receivedSince(from: number, prefix: string): Map<string, number> {
   return n;
 }
 
+/** One kind of message a pass sends: who it is due to, who got how many, and its claims. */
+interface Sends {
+  due: readonly string[];
+  got: Map<string, number>;
+  claims: { subject: string; status: string; attempts: number }[];
+  /** The claims' subjects when they are not the people due (an assignment's id). */
+  subjects?: readonly string[];
+}
+
 /**
- * The pass's whole account: every due person got exactly one (nobody missed, nobody twice), nobody
- * else got one, the reports' sent add up to the due, none failed, more than one process did some, the
- * claims show each sent once on its first attempt, and the next tick sends nothing.
+ * The pass's whole account: for each kind it sends, every due person got exactly one (nobody missed,
+ * nobody twice), nobody else got one, and the claims show each sent once on its first attempt; the
+ * reports' sent add up to all that was due, none failed, more than one process did some, and the next
+ * tick sends nothing.
  */
-async function expectExactlyOnce(
-  name: string, run: { reports: ReplicaReport[]; ms: number }, got: Map<string, number>, due: readonly string[],
-  claims: { subject: string; status: string; attempts: number }[], subjects: readonly string[] = due,
-): Promise<void> {
+async function expectExactlyOnce(name: string, run: { reports: ReplicaReport[]; ms: number }, kinds: Sends[]): Promise<void> {
   expect(run.reports.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
-  expect(due.filter((id) => got.get(id) !== 1)).toEqual([]);
-  expect([...got.keys()].filter((id) => !due.includes(id))).toEqual([]);
-  expect(run.reports.reduce((n, r) => n + r.sent, 0)).toBe(due.length);
+  for (const { due, got, claims, subjects = due } of kinds) {
+    expect(due.filter((id) => got.get(id) !== 1)).toEqual([]);
+    expect([...got.keys()].filter((id) => !due.includes(id))).toEqual([]);
+    expect(claims.map((c) => c.subject).sort()).toEqual([...subjects].sort());
+    expect(claims.filter((c) => c.status !== 'sent' || c.attempts !== 1)).toEqual([]);
+  }
+  const due = kinds.reduce((n, k) => n + k.due.length, 0);
+  expect(run.reports.reduce((n, r) => n + r.sent, 0)).toBe(due);
   expect(run.reports.map((r) => r.failed)).toEqual([0, 0, 0]);
   // With hundreds due, each process does part of the work: the claims, not one process running alone,
   // kept it to one each. Fifty digests may all go to whichever process starts first.
-  if (due.length > MANAGERS) expect(run.reports.filter((r) => r.sent > 0).length).toBeGreaterThanOrEqual(2);
-  expect(claims.map((c) => c.subject).sort()).toEqual([...subjects].sort());
-  expect(claims.filter((c) => c.status !== 'sent' || c.attempts !== 1)).toEqual([]);
+  if (due > MANAGERS) expect(run.reports.filter((r) => r.sent > 0).length).toBeGreaterThanOrEqual(2);
   // The next tick, a minute on, on all three at once: still due, already sent, so nothing goes out.
   const messages = fake.messages.length;
   const next = await atOnce(run.reports[0].job, new Date(Date.parse(run.reports[0].at) + 60_000).toISOString());
   expect(next.reports.map((r) => [r.error, r.sent, r.failed])).toEqual([[undefined, 0, 0], [undefined, 0, 0], [undefined, 0, 0]]);
   expect(fake.messages.length).toBe(messages);
   figures[name] = {
-    due: due.length, sentPerProcess: run.reports.map((r) => r.sent), passMs: run.ms, nextTickMs: next.ms, duplicates: 0, missed: 0,
+    due: kinds.map((k) => k.due.length), sentPerProcess: run.reports.map((r) => r.sent), passMs: run.ms, nextTickMs: next.ms,
+    duplicates: 0, missed: 0,
   };
 }
 
@@ -133,14 +151,14 @@ it(`sends ${PEOPLE} due check-ins once each when three processes run the pass at
   const from = fake.messages.length;
   const run = await atOnce('checkins', THURSDAY);
   const claims = (await store.claims.ofJob(CHECKIN_JOB)).filter((c) => c.period === '2026-11-26');
-  await expectExactlyOnce('checkins', run, receivedSince(from, 'Any social engagement'), ids, claims);
+  await expectExactlyOnce('checkins', run, [{ due: ids, got: receivedSince(from, 'Any social engagement'), claims }]);
 }, 120_000);
 
 it(`asks ${PEOPLE} people the Friday pulse once each when three processes run it at the same instant`, async () => {
   const from = fake.messages.length;
   const run = await atOnce('pulse', FRIDAY);
   const claims = (await store.claims.ofJob(PULSE_JOB)).filter((c) => c.period === weekKey('2026-11-27'));
-  await expectExactlyOnce('pulse', run, receivedSince(from, 'Weekly pulse:'), ids, claims);
+  await expectExactlyOnce('pulse', run, [{ due: ids, got: receivedSince(from, 'Weekly pulse:'), claims }]);
 }, 120_000);
 
 it(`sends each of ${MANAGERS} managers one digest of their nine reports when three processes run it at the same instant`, async () => {
@@ -148,7 +166,7 @@ it(`sends each of ${MANAGERS} managers one digest of their nine reports when thr
   const run = await atOnce('digests', MONDAY);
   const managers = ids.slice(0, MANAGERS);
   const claims = (await store.claims.ofJob(DIGEST_JOB)).filter((c) => c.period === weekKey(LAST_WEEK_MONDAY));
-  await expectExactlyOnce('digests', run, receivedSince(from, 'Team advocacy for the week of'), managers, claims);
+  await expectExactlyOnce('digests', run, [{ due: managers, got: receivedSince(from, 'Team advocacy for the week of'), claims }]);
   // Each is the digest of that manager's own team: nine people, 4h 30m between them.
   for (const m of fake.messages.slice(from)) expect(m.text).toMatch(/: 4h 30m of .* across 9 people/);
 }, 120_000);
@@ -168,7 +186,9 @@ it(`delivers ${PEOPLE} offers held overnight once each at 08:30 when three proce
   });
   const from = fake.messages.length;
   const run = await atOnce('reminders', DELIVER);
-  await expectExactlyOnce('offers', run, receivedSince(from, 'New conversation for you: '), ids, await claimsOf('assign-offer'), assignmentIds());
+  await expectExactlyOnce('offers', run, [{
+    due: ids, got: receivedSince(from, 'New conversation for you: '), claims: await claimsOf('assign-offer'), subjects: assignmentIds(),
+  }]);
   // Each is that person's own offer, and the assignment points at the message Slack took.
   const byId = await current();
   expect(ids.filter((id, i) => {
@@ -182,7 +202,9 @@ it(`delivers ${PEOPLE} offers held overnight once each at 08:30 when three proce
 it(`reminds each of ${PEOPLE} assignees once an hour before due when three processes run the pass at the same instant`, async () => {
   const from = fake.messages.length;
   const run = await atOnce('reminders', REMIND);
-  await expectExactlyOnce('reminders', run, receivedSince(from, 'Reminder: the conversation'), ids, await claimsOf('assign-remind'), assignmentIds());
+  await expectExactlyOnce('reminders', run, [{
+    due: ids, got: receivedSince(from, 'Reminder: the conversation'), claims: await claimsOf('assign-remind'), subjects: assignmentIds(),
+  }]);
   // Each names the assignee's own lead.
   expect(ids.filter((id, i) => !fake.messagesTo(id).some((m) => m.text?.startsWith(`Reminder: the conversation <@${leadOf(i)}> gave you`))))
     .toEqual([]);
@@ -207,7 +229,7 @@ it(`tells each assignment's lead once at due, in its own thread, when three proc
   // Each lead has ten assignments: the pass opens each one's thread with the lead and replies in it.
   // Counted by assignee: the due notices about them that reached their lead, in that assignment's thread.
   const got = await leadNoticesSince(from, ':alarm_clock: It is due now and');
-  await expectExactlyOnce('dueToLeads', run, got, ids, await claimsOf('assign-due'), assignmentIds());
+  await expectExactlyOnce('dueToLeads', run, [{ due: ids, got, claims: await claimsOf('assign-due'), subjects: assignmentIds() }]);
   // One thread per assignment, no more.
   const parents = fake.messages.slice(from).filter((m) => m.threadTs === undefined);
   expect(parents.map((m) => m.text?.match(/^You offered a conversation to <@(\w+)>/)?.[1]).sort()).toEqual([...ids].sort());
@@ -225,7 +247,9 @@ it(`expires the ${PEOPLE / 2} assignments still open a day after due and tells e
   const from = fake.messages.length;
   const run = await atOnce('reminders', EXPIRE);
   const got = await leadNoticesSince(from, ':hourglass: It expired a day after it was due');
-  await expectExactlyOnce('expiryToLeads', run, got, open, await claimsOf('assign-expire'), open.map((id) => String(assignmentOf.get(id))));
+  await expectExactlyOnce('expiryToLeads', run, [{
+    due: open, got, claims: await claimsOf('assign-expire'), subjects: open.map((id) => String(assignmentOf.get(id))),
+  }]);
   // Each expired once: the compare-and-set let one process move it, and only that one redrew the
   // assignee's message (posted once, updated once, now saying it expired). The declined stay as they were.
   const byId = await current();
@@ -235,15 +259,40 @@ it(`expires the ${PEOPLE / 2} assignments still open a day after due and tells e
   expect(declined.filter((id) => offerOf(id).history.length !== 1)).toEqual([]);
 }, 120_000);
 
-it(`nudges each of ${PEOPLE} people quiet for two weeks once when three processes run the pass at the same instant`, async () => {
+it(`nudges everyone quiet for two weeks once, and delivers each held crowding alert once, when three processes run the pass at the same instant`, async () => {
+  // Monday 22:00 in Berlin, 100 reports (two per manager) log six hours, 150% of their budget: each is
+  // warned at once, and the alert to their manager waits for the manager's sending hours.
+  const crowded = ids.slice(MANAGERS, MANAGERS + 100);
+  const logAt = Date.parse(CROWDED);
+  const config = { botToken: fake.token, apiUrl: fake.apiUrl, admins: [], logLevel: 'warn' as const };
+  const log = composeLogger(config, { destination: new Writable({ write: (_c, _e, done) => done() }) });
+  const deps = composeDeps({ config, store, clock: { now: () => logAt }, log });
+  const warned = fake.messages.length;
+  await inBatches(crowded, async (id) => {
+    const logged = await logEngagement(deps, (await store.people.get(id))!, { minutes: 360, kind: 'post', source: 'command' });
+    expect(logged.ok).toBe(true);
+  });
+  expect(receivedSince(warned, '').size).toBe(crowded.length);
+  expect(await store.claims.ofJob(MANAGER_ALERT_JOB)).toEqual([]);
+
   const from = fake.messages.length;
   const run = await atOnce('nudges', TWO_WEEKS_ON);
-  const claims = (await store.claims.ofJob(INACTIVITY_JOB)).filter((c) => c.period === '2026-12-10');
-  const got = new Map<string, number>();
+  // The nudge: to everyone but the 100 who logged three days ago. The managers never logged; the
+  // others, 17 days before.
+  const quiet = ids.filter((id) => !crowded.includes(id));
+  const nudged = new Map<string, number>();
   for (const prefix of ['You haven’t logged any advocacy yet', 'It has been 17 days since you last logged advocacy']) {
-    for (const [id, n] of receivedSince(from, prefix)) got.set(id, (got.get(id) ?? 0) + n);
+    for (const [id, n] of receivedSince(from, prefix)) nudged.set(id, (nudged.get(id) ?? 0) + n);
   }
-  await expectExactlyOnce('nudges', run, got, ids, claims);
-  // The managers never logged; their reports did, 17 days before.
+  // The alerts, counted by report: each manager gets one about each of their two.
+  const alerted = new Map<string, number>();
+  for (const m of fake.messages.slice(from)) {
+    const about = /^<@(\w+)>'s advocacy is crowding out their core work this week/.exec(m.text ?? '')?.[1];
+    if (about && m.dmUser === managerOf(ids.indexOf(about))) alerted.set(about, (alerted.get(about) ?? 0) + 1);
+  }
+  await expectExactlyOnce('nudges', run, [
+    { due: quiet, got: nudged, claims: (await store.claims.ofJob(INACTIVITY_JOB)).filter((c) => c.period === '2026-12-10') },
+    { due: crowded, got: alerted, claims: (await store.claims.ofJob(MANAGER_ALERT_JOB)).filter((c) => c.period === weekKey('2026-12-07')) },
+  ]);
   expect(receivedSince(from, 'You haven’t').size).toBe(MANAGERS);
 }, 120_000);
