@@ -21,7 +21,7 @@ import { openPostgresStore, type PostgresStore } from '../../src/store/postgres'
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';
 import { freshDatabase, type TestDatabase } from '../support/postgres';
 import { recordFigures } from '../support/figures';
-import { allReady, seedPeople, spawnReplica, type Replica, type ReplicaReport } from '../support/replicas';
+import { allReady, seedPeople, spawnReplica, type Replica, type ReplicaReport, stopReplicaWorld } from '../support/replicas';
 
 const PEOPLE = 500;
 const MANAGERS = 50;
@@ -80,10 +80,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const r of replicas ?? []) await r.stop();
-  await store?.close();
-  await fake?.close();
-  await db?.drop();
+  await stopReplicaWorld({ replicas, store, fake, db });
   recordFigures('replicaPasses', { processes: 3, people: PEOPLE, managers: MANAGERS, ...figures });
 });
 

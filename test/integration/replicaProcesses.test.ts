@@ -11,7 +11,7 @@ import { openPostgresStore, type PostgresStore } from '../../src/store/postgres'
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';
 import { freshDatabase, type TestDatabase } from '../support/postgres';
 import { recordFigures } from '../support/figures';
-import { allReady, seedPeople, spawnReplica, type Replica } from '../support/replicas';
+import { allReady, seedPeople, spawnReplica, type Replica, stopReplicaWorld } from '../support/replicas';
 
 const PEOPLE = 500;
 // 16:30 in Berlin, the default check-in time, on a Thursday and the Friday after.
@@ -40,10 +40,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const r of replicas ?? []) await r.stop();
-  await store?.close();
-  await fake?.close();
-  await db?.drop();
+  await stopReplicaWorld({ replicas, store, fake, db });
 });
 
 /** Check-ins posted to each person (chat.postMessage calls Slack received) from `from` on in fake.calls. */

@@ -73,9 +73,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   // A test that names its own DATABASE_URL or DATABASE_PATH keeps it; otherwise the project's kind.
   const ownDb = opts.env?.DATABASE_URL !== undefined || opts.env?.DATABASE_PATH !== undefined;
   const pgUrl = !ownDb && onPostgres() ? await databaseFor(dir) : undefined;
-  const dbEnv: Record<string, string> = (opts.env?.DATABASE_URL ?? pgUrl)
-    ? { DATABASE_URL: (opts.env?.DATABASE_URL ?? pgUrl)! }
-    : { DATABASE_PATH: opts.env?.DATABASE_PATH ?? dbPath };
+  const url = opts.env?.DATABASE_URL ?? pgUrl;
+  const dbEnv: Record<string, string> = url ? { DATABASE_URL: url } : { DATABASE_PATH: opts.env?.DATABASE_PATH ?? dbPath };
   const clock = new TestClock(Date.parse(opts.now ?? '2026-11-26T10:00:00Z'));
   const logs: Record<string, unknown>[] = [];
   let raw = '';

@@ -47,7 +47,7 @@ async function pgRows(url: string, sql: string, params: unknown[]): Promise<{ ro
 }
 
 /** Which database a test app's rows live in. */
-export function dialectOf(source: DbSource): 'sqlite' | 'postgres' {
+function dialectOf(source: DbSource): 'sqlite' | 'postgres' {
   return postgresUrl(source) ? 'postgres' : 'sqlite';
 }
 

@@ -93,3 +93,13 @@ export async function seedPeople(
     }));
   }
 }
+
+/** Stop the replicas, then close the test's own store and fake Slack and drop the database (whichever were opened). */
+export async function stopReplicaWorld(w: {
+  replicas?: Replica[]; store?: { close(): Promise<void> }; fake?: { close(): Promise<void> }; db?: { drop(): Promise<void> };
+}): Promise<void> {
+  for (const r of w.replicas ?? []) await r.stop();
+  await w.store?.close();
+  await w.fake?.close();
+  await w.db?.drop();
+}

@@ -16,11 +16,6 @@ export async function databaseFor(dir: string): Promise<string> {
   return (await db).url;
 }
 
-/** The URL of the database made for `dir`, if one was. */
-export async function databaseUrlOf(dir: string): Promise<string | undefined> {
-  return (await byDir.get(dir))?.url;
-}
-
 const pools = new Map<string, Pool>();
 
 /**
