@@ -9,6 +9,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { openConfiguredStore } from '../src/composition';
 import { AT, ZONES, startFakeProcess } from './checkins';
+import { startScriptFlags } from './nodeFlags';
 
 interface PassFigures { maxRssMb: number; sent: number; failed: number; seconds: number; heapUsedMb: number }
 
@@ -22,13 +23,6 @@ function compiled(): string {
   const outfile = path.resolve(__dirname, '..', 'dist', 'bench', 'memoryPass.js');
   buildSync({ entryPoints: [path.join(__dirname, 'memoryPass.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
   return outfile;
-}
-
-/** The V8 flags the Docker image runs with (its NODE_OPTIONS), read from the Dockerfile so the two never drift. */
-function imageNodeOptions(): string[] {
-  const dockerfile = fs.readFileSync(path.resolve(__dirname, '..', 'Dockerfile'), 'utf8');
-  const m = /NODE_OPTIONS="([^"]*)"/.exec(dockerfile);
-  return m ? m[1].split(/\s+/).filter(Boolean) : [];
 }
 
 function measure(script: string, mode: 'pass' | 'idle', dbFile: string, apiUrl: string, token: string, nodeArgs: string[]): Promise<PassFigures> {
@@ -68,14 +62,14 @@ export async function benchMemory(opts: { people?: number; perSecond?: number; n
     fs.copyFileSync(dbFile, dbCopy);
     await fake.ask({ rate: { method: 'chat.postMessage', perSecond } });
     const script = compiled();
-    const image = imageNodeOptions();
+    const production = startScriptFlags();
     const idle = await measure(script, 'idle', dbFile, fake.apiUrl, fake.token, nodeArgs);
     const plain = await measure(script, 'pass', dbFile, fake.apiUrl, fake.token, nodeArgs);
-    const pass = await measure(script, 'pass', dbCopy, fake.apiUrl, fake.token, [...nodeArgs, ...image]);
+    const pass = await measure(script, 'pass', dbCopy, fake.apiUrl, fake.token, [...nodeArgs, ...production]);
     console.log(`\nmemory: one process, one check-in pass to ${people} people (chat.postMessage limited to ${perSecond}/s)${nodeArgs.length ? `, node ${nodeArgs.join(' ')}` : ''}`);
     console.log(`  same process without the pass (modules loaded, store open): peak RSS ${idle.maxRssMb.toFixed(0)} MB`);
     console.log(`  with the pass, node's defaults: sent ${plain.sent}, failed ${plain.failed} in ${plain.seconds.toFixed(1)} s; peak RSS ${plain.maxRssMb.toFixed(0)} MB, heap at the end ${plain.heapUsedMb.toFixed(0)} MB`);
-    console.log(`  with the pass, the image's NODE_OPTIONS (${image.join(' ')}): sent ${pass.sent}, failed ${pass.failed} in ${pass.seconds.toFixed(1)} s; peak RSS ${pass.maxRssMb.toFixed(0)} MB (target <= 150), heap at the end ${pass.heapUsedMb.toFixed(0)} MB`);
+    console.log(`  with the pass, as npm start and the Docker image run it (${production.join(' ')}): sent ${pass.sent}, failed ${pass.failed} in ${pass.seconds.toFixed(1)} s; peak RSS ${pass.maxRssMb.toFixed(0)} MB (target <= 150), heap at the end ${pass.heapUsedMb.toFixed(0)} MB`);
     return pass;
   } finally {
     fake.close();
