@@ -121,3 +121,24 @@ export interface Claim {
   /** 1, plus one per takeover. */
   attempts: number;
 }
+
+/**
+ * One Slack installation of Ballast (many-workspace mode): a tenant. `installation` is Bolt's
+ * Installation as JSON, tokens included; it is null once the tenant uninstalled, when its tokens go.
+ */
+export interface InstallationRecord {
+  /** The enterprise id of an org-wide install, the team id otherwise. */
+  tenantId: string;
+  teamId: string | null;
+  enterpriseId: string | null;
+  isEnterpriseInstall: boolean;
+  installerUserId: string;
+  botUserId: string | null;
+  installation: string | null;
+  /** Epoch ms of the latest install. */
+  installedAt: number;
+  /** Epoch ms of the uninstall; null while installed. */
+  uninstalledAt: number | null;
+}
+
+export type NewInstallation = Omit<InstallationRecord, 'installation' | 'installedAt' | 'uninstalledAt'> & { installation: string };

@@ -2,7 +2,9 @@
 // (store/index.ts) implements it, the PostgreSQL store another; nothing above the store sees a driver.
 // Every method returns a promise; a transaction is one method. Failures of the database itself are
 // thrown as StorageError (core/records.ts), classified by the implementation.
-import type { Assignment, AssignmentState, Claim, ClaimStatus, Entry, NewEntry, Person, SlackProfile, StrainAnswer } from '../core/model';
+import type {
+  Assignment, AssignmentState, Claim, ClaimStatus, Entry, InstallationRecord, NewEntry, NewInstallation, Person, SlackProfile, StrainAnswer,
+} from '../core/model';
 import type { HHMM, IsoDate, Kind, Role, Strain, Weekday } from '../core/types';
 import type { OrgSettings } from '../core/settings';
 import type { BudgetTerms, PercentChange } from '../core/budgetHistory';
@@ -187,6 +189,18 @@ export interface SlackHoldsStore {
   channelsHeld(method: string, now: number): Promise<number>;
 }
 
+/** Slack installations (many-workspace mode), one per tenant. */
+export interface InstallationsStore {
+  /** Record an install; a reinstall replaces the tokens, keeps the tenant's data and clears the uninstall. */
+  save(i: NewInstallation, now: number): Promise<InstallationRecord>;
+  /** The tenant's installation, installed or not; undefined if it never installed. */
+  get(tenantId: string): Promise<InstallationRecord | undefined>;
+  /** Drop the tenant's tokens and mark it uninstalled; true only the first time (later calls change nothing). */
+  uninstall(tenantId: string, now: number): Promise<boolean>;
+  /** Every tenant installed now, by tenant id. */
+  installed(): Promise<InstallationRecord[]>;
+}
+
 export interface Store {
   people: PeopleStore;
   entries: EntriesStore;
@@ -198,6 +212,7 @@ export interface Store {
   reporting: ReportingStore;
   budgetHistory: BudgetHistoryStore;
   slackHolds: SlackHoldsStore;
+  installations: InstallationsStore;
   /** A cheap query for /healthz. */
   ping(): Promise<boolean>;
   /** A copy of the whole database to a file (SQLite); an implementation that cannot says what to use instead. */

@@ -10,6 +10,7 @@ import { assignmentsStore } from './assignments';
 import { reportingStore } from './reporting';
 import { budgetHistoryStore } from './budgetHistory';
 import { slackHoldsStore } from './slackHolds';
+import { installationsStore } from './installations';
 import { classified, classify } from './errors';
 
 export { StorageError, type StorageErrorKind } from '../core/records';
@@ -31,6 +32,7 @@ export function createSqliteStore(db: Db) {
     reporting: classified(reportingStore(db)),
     budgetHistory: classified(budgetHistoryStore(db)),
     slackHolds: classified(slackHoldsStore(db)),
+    installations: classified(installationsStore(db)),
     /** A cheap query for /healthz. */
     async ping(): Promise<boolean> {
       try {

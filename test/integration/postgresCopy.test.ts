@@ -65,6 +65,10 @@ async function fillEverything(): Promise<void> {
   await store.settings.setBudgetPercent(12.5, 'M1', 21);
   await store.settings.addHoliday('2026-12-25', 'M1');
   await store.events.firstSighting('Ev1', 22);
+  const install = { teamId: null, enterpriseId: 'E1', isEnterpriseInstall: true, installerUserId: 'U2', botUserId: 'UB1', installation: '{"bot":{}}' };
+  await store.installations.save({ tenantId: 'E1', ...install }, 23);
+  await store.installations.save({ ...install, tenantId: 'T9', teamId: 'T9', enterpriseId: null, isEnterpriseInstall: false }, 24);
+  await store.installations.uninstall('T9', 25);
   await store.close();
 }
 
@@ -80,6 +84,17 @@ function sqliteRows(table: string): Record<string, unknown>[] {
 const canonical = (rows: Record<string, unknown>[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])))
     .map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
+
+it('copies every table the migrations make, but the rate-limit holds, which last seconds', () => {
+  const { raw: db } = openSqliteStore(path.join(dir, 'schema.db'));
+  try {
+    const made = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+      .map((t) => t.name);
+    expect(made.filter((t) => t !== 'slack_holds')).toEqual([...COPY_TABLES].sort());
+  } finally {
+    db.close();
+  }
+});
 
 it('copies every table whole, compares the counts, and carries on after the copied ids', async () => {
   await fillEverything();

@@ -3,7 +3,8 @@
 // Each scenario writes a transcript of what the store answered; the two kinds' transcripts must match,
 // and a few facts in them are pinned outright so that "equal" cannot mean "equally wrong".
 import type { SlackProfile, Entry } from '../../src/core/model';
-import { STORE_KINDS, type AnyStore } from '../support/storeKinds';
+import type { Store } from '../../src/services/store';
+import { STORE_KINDS } from '../support/storeKinds';
 
 const profile = (id: string, extra: Partial<SlackProfile> = {}): SlackProfile => ({
   id, teamId: 'T1', name: id.toLowerCase(), realName: id, email: `${id.toLowerCase()}@example.com`, tz: 'Europe/Berlin',
@@ -42,7 +43,7 @@ function normaliser() {
   return walk;
 }
 
-type Scenario = (s: AnyStore, note: (label: string, value: unknown) => void) => Promise<void>;
+type Scenario = (s: Store, note: (label: string, value: unknown) => void) => Promise<void>;
 
 const base = { personId: 'U1', minutes: 30, kind: 'respond' as const, date: '2026-11-26', weekKey: '2026-W48', source: 'command' as const };
 

@@ -4,23 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/store';
-import type { PostgresStore } from '../../src/store/postgres';
-import type { Entry } from '../../src/core/model';
+import type { Store } from '../../src/services/store';
 import { freshPostgresStore } from './postgres';
 
-/**
- * What both kinds offer. Until the store port lands, the SQLite export is a synchronous generator and
- * only PostgreSQL has the one-transaction completeWithEntry; the port's interface replaces this type.
- */
-export type AnyStore = Omit<PostgresStore, 'reporting' | 'assignments'> & {
-  assignments: Omit<PostgresStore['assignments'], 'completeWithEntry'>;
-  reporting: Omit<PostgresStore['reporting'], 'iterateEntries'> & {
-    iterateEntries(from: string, to: string): AsyncIterable<Entry> | Iterable<Entry>;
-  };
-};
-
 export interface OpenedStore {
-  store: AnyStore;
+  store: Store;
   /** Close the store and remove its database. */
   close(): Promise<void>;
 }

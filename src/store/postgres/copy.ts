@@ -9,12 +9,13 @@ import type { PoolClient } from 'pg';
 /** Tables in an order that satisfies every foreign key (people's own manager_id is set afterwards). */
 export const COPY_TABLES = [
   'people', 'entries', 'strain', 'claims', 'settings', 'holidays', 'assignments', 'events_seen',
-  'budget_history', 'budget_percent_history',
+  'budget_history', 'budget_percent_history', 'installations',
 ] as const;
 
 /** SQLite keeps booleans as 0 and 1; PostgreSQL has a type for them. */
 const BOOLEAN_COLUMNS: Record<string, readonly string[]> = {
   people: ['is_bot', 'deleted', 'active', 'checkin_enabled', 'nudges_enabled', 'paused', 'share_strain'],
+  installations: ['is_enterprise_install'],
 };
 const IDENTITY_TABLES = ['entries', 'assignments', 'budget_percent_history'];
 const BATCH_ROWS = 500;

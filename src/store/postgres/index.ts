@@ -14,6 +14,7 @@ import { pgAssignmentsStore } from './assignments';
 import { pgReportingStore } from './reporting';
 import { pgBudgetHistoryStore } from './budgetHistory';
 import { pgSlackHoldsStore } from './slackHolds';
+import { pgInstallationsStore } from './installations';
 
 /** What `backup` says on PostgreSQL: the server's own tool does it better than Ballast could. */
 export const PG_BACKUP_MESSAGE =
@@ -40,6 +41,7 @@ export function createPostgresStore(pool: Pool) {
     reporting: pgReportingStore(pg),
     budgetHistory: pgBudgetHistoryStore(pg),
     slackHolds: pgSlackHoldsStore(pg),
+    installations: pgInstallationsStore(pg),
     /** A cheap query for /healthz: true when the server answers. */
     async ping(): Promise<boolean> {
       return (await pool.query('SELECT 1 AS ok')).rows.length === 1;

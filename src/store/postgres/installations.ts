@@ -1,0 +1,41 @@
+// Slack installations on PostgreSQL; mirrors src/store/installations.ts.
+import type { Pg } from './db';
+import type { InstallationRecord, NewInstallation } from '../../core/model';
+import { toInstallation, type InstallationRow, type installationsStore } from '../installations';
+
+/** Epoch ms as BIGINT takes them: a clock may read fractions (performance-based), PostgreSQL refuses them. */
+const ms = (t: number): number => Math.floor(t);
+
+export function pgInstallationsStore({ pool }: Pg) {
+  const one = async (tenantId: string): Promise<InstallationRecord | undefined> => {
+    const r = await pool.query<InstallationRow>('SELECT * FROM installations WHERE tenant_id = $1', [tenantId]);
+    return r.rows[0] ? toInstallation(r.rows[0]) : undefined;
+  };
+  const store = {
+    async save(i: NewInstallation, now: number): Promise<InstallationRecord> {
+      const r = await pool.query<InstallationRow>(
+        `INSERT INTO installations (tenant_id, team_id, enterprise_id, is_enterprise_install, installer_user_id, bot_user_id,
+                                    installation, installed_at, uninstalled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL)
+         ON CONFLICT (tenant_id) DO UPDATE SET
+           team_id = excluded.team_id, enterprise_id = excluded.enterprise_id, is_enterprise_install = excluded.is_enterprise_install,
+           installer_user_id = excluded.installer_user_id, bot_user_id = excluded.bot_user_id,
+           installation = excluded.installation, installed_at = excluded.installed_at, uninstalled_at = NULL
+         RETURNING *`,
+        [i.tenantId, i.teamId, i.enterpriseId, i.isEnterpriseInstall, i.installerUserId, i.botUserId, i.installation, ms(now)]);
+      return toInstallation(r.rows[0]);
+    },
+    get: one,
+    async uninstall(tenantId: string, now: number): Promise<boolean> {
+      const r = await pool.query(
+        'UPDATE installations SET installation = NULL, uninstalled_at = $1 WHERE tenant_id = $2 AND uninstalled_at IS NULL',
+        [ms(now), tenantId]);
+      return r.rowCount === 1;
+    },
+    async installed(): Promise<InstallationRecord[]> {
+      const r = await pool.query<InstallationRow>('SELECT * FROM installations WHERE uninstalled_at IS NULL ORDER BY tenant_id');
+      return r.rows.map(toInstallation);
+    },
+  };
+  return store satisfies ReturnType<typeof installationsStore>;
+}
