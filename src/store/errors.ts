@@ -31,10 +31,11 @@ export function classify(err: unknown): unknown {
 type AsyncMethods = Record<string, unknown>;
 
 /**
- * The same group of methods, each rethrowing SQLite's errors classified. Only promise-returning methods
- * are wrapped (every port method is one); async iterables classify on their own.
+ * The same group of methods, each rethrowing its database's errors as `classify` turns them (into
+ * StorageErrors). Only promise-returning methods are wrapped (every port method is one); async
+ * iterables classify on their own.
  */
-export function classified<T extends AsyncMethods>(group: T): T {
+export function classifiedWith<T extends AsyncMethods>(classifyError: (err: unknown) => unknown, group: T): T {
   const out: AsyncMethods = {};
   for (const [name, fn] of Object.entries(group)) {
     if (typeof fn !== 'function') {
@@ -46,10 +47,15 @@ export function classified<T extends AsyncMethods>(group: T): T {
       try {
         result = (fn as (...a: unknown[]) => unknown).apply(group, args);
       } catch (e) {
-        throw classify(e);
+        throw classifyError(e);
       }
-      return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(classify(e))) : result;
+      return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(classifyError(e))) : result;
     };
   }
   return out as T;
+}
+
+/** The same group of methods, each rethrowing SQLite's errors classified. */
+export function classified<T extends AsyncMethods>(group: T): T {
+  return classifiedWith(classify, group);
 }

@@ -1,5 +1,7 @@
-// Which PostgreSQL failures count as "storage unavailable" (try again) rather than a bug.
-import { isPostgresUnavailable } from '../../src/store/postgres/errors';
+// Which PostgreSQL failures count as "storage unavailable" (try again) rather than a bug, and the
+// StorageError kind each becomes at the store's edge.
+import { StorageError } from '../../src/services/store';
+import { classifyPostgres, isPostgresUnavailable } from '../../src/store/postgres/errors';
 import { createPostgresStore } from '../../src/store/postgres';
 import { openPool } from '../../src/store/postgres/db';
 
@@ -24,9 +26,51 @@ it.each([
   expect(isPostgresUnavailable(err)).toBe(unavailable);
 });
 
-it('classifies what the driver really throws when nothing listens', async () => {
+it.each([
+  ['a deadlock', withCode('40P01'), 'busy'],
+  ['a lock not available', withCode('55P03'), 'busy'],
+  ['a statement timeout', withCode('57014'), 'busy'],
+  ['a full disk', withCode('53100'), 'full'],
+  ['a read-only transaction (a standby)', withCode('25006'), 'readonly'],
+  ['corrupted data', withCode('XX001'), 'corrupt'],
+  ['a server shutting down', withCode('57P01'), 'unavailable'],
+  ['too many connections', withCode('53300'), 'unavailable'],
+  ['a refused socket', withCode('ECONNREFUSED'), 'unavailable'],
+  ['a dropped connection', new Error('Connection terminated unexpectedly'), 'unavailable'],
+  ['a broken CHECK', withCode('23514'), 'constraint'],
+  ['a syntax error (a bug)', withCode('42601'), 'unknown'],
+])('turns %s into a StorageError of kind %s, keeping the code and the cause', (_what, err, kind) => {
+  const out = classifyPostgres(err);
+  expect(out).toBeInstanceOf(StorageError);
+  expect(out).toMatchObject({ kind, message: err.message, cause: err });
+  if ('code' in err) expect((out as StorageError).code).toBe(err.code);
+});
+
+it('leaves a bug without a code, and a StorageError, as they are', () => {
+  const bug = new TypeError('x is undefined');
+  expect(classifyPostgres(bug)).toBe(bug);
+  const done = new StorageError('busy', '40P01', 'deadlock');
+  expect(classifyPostgres(done)).toBe(done);
+});
+
+it('throws what the driver says when nothing listens as an unavailable StorageError, from ping and from every group', async () => {
   const gone = createPostgresStore(openPool('postgres://ballast:pw@127.0.0.1:9/ballast'));
-  const err = await gone.ping().catch((e: unknown) => e);
-  await gone.close();
-  expect(isPostgresUnavailable(err)).toBe(true);
+  try {
+    const ping = await gone.ping().catch((e: unknown) => e);
+    expect(ping).toBeInstanceOf(StorageError);
+    expect(ping).toMatchObject({ kind: 'unavailable' });
+    const calls = [gone.people.get('U1'), gone.entries.allOf('U1'), gone.settings.get(), gone.installations.installed()];
+    for (const failed of await Promise.all(calls.map((c) => c.then(() => null, (e: unknown) => e)))) {
+      expect(failed).toBeInstanceOf(StorageError);
+      expect(failed).toMatchObject({ kind: 'unavailable' });
+      expect(String((failed as Error).message)).not.toContain('pw@');
+    }
+    const page = await (async () => {
+      for await (const _e of gone.reporting.iterateEntries('2026-01-01', '2026-12-31')) return null;
+      return null;
+    })().catch((e: unknown) => e);
+    expect(page).toBeInstanceOf(StorageError);
+  } finally {
+    await gone.close();
+  }
 });

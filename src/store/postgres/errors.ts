@@ -1,5 +1,9 @@
-// Which PostgreSQL failures mean "the database is busy or unavailable, try again" (the reply SQLite's
-// SQLITE_BUSY and friends get today), as opposed to a bug or a broken rule.
+// PostgreSQL's failures turned into the port's StorageError kinds, as src/store/errors.ts does for
+// SQLite: the only place that knows SQLSTATEs. "Busy" and "unavailable" get the reply "try again"
+// (src/slack/listeners/failure.ts); a broken rule or a bug does not.
+import { StorageError, type StorageErrorKind } from '../../core/records';
+import { classifiedWith } from '../errors';
+
 const UNAVAILABLE_SQLSTATES = new Set([
   '40001', // serialization_failure
   '40P01', // deadlock_detected
@@ -16,14 +20,44 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'
 // node-postgres reports a dropped or never-made connection in plain Errors without a code.
 const DRIVER_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /^Client has encountered a connection error/];
 
-/** True when the failure is the database being busy or away, not the request being wrong. */
-export function isPostgresUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error) && (typeof err !== 'object' || err === null)) return false;
+const BUSY_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014']);
+
+/** The kind of a PostgreSQL or driver failure; undefined for anything that is neither (a bug). */
+export function postgresKind(err: unknown): StorageErrorKind | undefined {
+  if (!(err instanceof Error) && (typeof err !== 'object' || err === null)) return undefined;
   const { code, message } = err as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
-    if (UNAVAILABLE_SQLSTATES.has(code) || SOCKET_CODES.has(code)) return true;
-    if (/^[0-9A-Z]{5}$/.test(code)) return UNAVAILABLE_CLASSES.includes(code.slice(0, 2));
+    if (code === '53100') return 'full'; // disk_full
+    if (code === '25006') return 'readonly';
+    if (code === 'XX001' || code === 'XX002') return 'corrupt'; // data_corrupted, index_corrupted
+    if (BUSY_SQLSTATES.has(code)) return 'busy';
+    if (UNAVAILABLE_SQLSTATES.has(code) || SOCKET_CODES.has(code)) return 'unavailable';
+    if (/^[0-9A-Z]{5}$/.test(code)) {
+      if (UNAVAILABLE_CLASSES.includes(code.slice(0, 2))) return 'unavailable';
+      if (code.startsWith('23')) return 'constraint';
+      return 'unknown';
+    }
   }
-  if (err instanceof AggregateError) return err.errors.some(isPostgresUnavailable);
-  return typeof message === 'string' && DRIVER_MESSAGES.some((m) => m.test(message));
+  if (err instanceof AggregateError) return err.errors.map(postgresKind).find((k) => k !== undefined);
+  return typeof message === 'string' && DRIVER_MESSAGES.some((m) => m.test(message)) ? 'unavailable' : undefined;
+}
+
+/** True when the failure is the database being busy or away, not the request being wrong. */
+export function isPostgresUnavailable(err: unknown): boolean {
+  const kind = postgresKind(err);
+  return kind !== undefined && kind !== 'constraint' && kind !== 'unknown';
+}
+
+/** A PostgreSQL failure as a StorageError; anything else (a bug, a StorageError already) unchanged. */
+export function classifyPostgres(err: unknown): unknown {
+  if (err instanceof StorageError) return err;
+  const kind = postgresKind(err);
+  if (!kind) return err;
+  const code = (err as { code?: unknown }).code;
+  return new StorageError(kind, typeof code === 'string' ? code : 'driver', err instanceof Error ? err.message : String(err), { cause: err });
+}
+
+/** The same group of methods, each rethrowing PostgreSQL's errors classified. */
+export function pgClassified<T extends Record<string, unknown>>(group: T): T {
+  return classifiedWith(classifyPostgres, group);
 }

@@ -15,6 +15,7 @@ import { pgReportingStore } from './reporting';
 import { pgBudgetHistoryStore } from './budgetHistory';
 import { pgSlackHoldsStore } from './slackHolds';
 import { pgInstallationsStore } from './installations';
+import { classifyPostgres, pgClassified } from './errors';
 
 /** What `backup` says on PostgreSQL: the server's own tool does it better than Ballast could. */
 export const PG_BACKUP_MESSAGE =
@@ -31,20 +32,24 @@ export class BackupNotSupportedError extends Error {
 export function createPostgresStore(pool: Pool) {
   const pg: Pg = { pool };
   return {
-    people: pgPeopleStore(pg),
-    entries: pgEntriesStore(pg),
-    claims: pgClaimsStore(pg),
-    settings: pgSettingsStore(pg),
-    strain: pgStrainStore(pg),
-    events: pgEventsStore(pg),
-    assignments: pgAssignmentsStore(pg),
-    reporting: pgReportingStore(pg),
-    budgetHistory: pgBudgetHistoryStore(pg),
-    slackHolds: pgSlackHoldsStore(pg),
-    installations: pgInstallationsStore(pg),
+    people: pgClassified(pgPeopleStore(pg)),
+    entries: pgClassified(pgEntriesStore(pg)),
+    claims: pgClassified(pgClaimsStore(pg)),
+    settings: pgClassified(pgSettingsStore(pg)),
+    strain: pgClassified(pgStrainStore(pg)),
+    events: pgClassified(pgEventsStore(pg)),
+    assignments: pgClassified(pgAssignmentsStore(pg)),
+    reporting: pgClassified(pgReportingStore(pg)),
+    budgetHistory: pgClassified(pgBudgetHistoryStore(pg)),
+    slackHolds: pgClassified(pgSlackHoldsStore(pg)),
+    installations: pgClassified(pgInstallationsStore(pg)),
     /** A cheap query for /healthz: true when the server answers. */
     async ping(): Promise<boolean> {
-      return (await pool.query('SELECT 1 AS ok')).rows.length === 1;
+      try {
+        return (await pool.query('SELECT 1 AS ok')).rows.length === 1;
+      } catch (e) {
+        throw classifyPostgres(e);
+      }
     },
     async backup(_file: string): Promise<void> {
       throw new BackupNotSupportedError();

@@ -8,6 +8,7 @@ import { toEntry, type EntryRow } from '../entries';
 import type { Entry, SlackProfile } from '../../core/model';
 import type { IsoDate, Strain } from '../../core/types';
 import type { DigestPerson, RosterTermsChange, RosterWrite, reportingStore } from '../reporting';
+import { classifyPostgres } from './errors';
 
 /** Rows an export reads per round trip: memory stays flat however many years it covers. */
 const EXPORT_PAGE = 1000;
@@ -76,11 +77,17 @@ export function pgReportingStore({ pool }: Pg) {
     async *iterateEntries(from: IsoDate, to: IsoDate): AsyncGenerator<Entry> {
       let after: [string, string, number] | null = null;
       for (;;) {
-        const page: EntryRow[] = after === null
-          ? (await pool.query<EntryRow>('SELECT * FROM entries WHERE date BETWEEN $1 AND $2 ORDER BY date, person_id, id LIMIT $3',
-            [from, to, EXPORT_PAGE])).rows
-          : (await pool.query<EntryRow>(`SELECT * FROM entries WHERE date BETWEEN $1 AND $2 AND (date, person_id, id) > ($4, $5, $6)
-              ORDER BY date, person_id, id LIMIT $3`, [from, to, EXPORT_PAGE, ...after])).rows;
+        let page: EntryRow[];
+        try {
+          page = after === null
+            ? (await pool.query<EntryRow>('SELECT * FROM entries WHERE date BETWEEN $1 AND $2 ORDER BY date, person_id, id LIMIT $3',
+              [from, to, EXPORT_PAGE])).rows
+            : (await pool.query<EntryRow>(`SELECT * FROM entries WHERE date BETWEEN $1 AND $2 AND (date, person_id, id) > ($4, $5, $6)
+                ORDER BY date, person_id, id LIMIT $3`, [from, to, EXPORT_PAGE, ...after])).rows;
+        } catch (e) {
+          // An async iterable is not wrapped by pgClassified: each page classifies its own failure.
+          throw classifyPostgres(e);
+        }
         for (const r of page) yield toEntry(r);
         if (page.length < EXPORT_PAGE) return;
         const last = page[page.length - 1];
