@@ -1,9 +1,10 @@
-// The assignments store on a real SQLite file: offers insert once, state changes are compare-and-set.
+// The assignments store on a real database (SQLite, and PostgreSQL in the jest project "postgres"):
+// offers insert once, state changes are compare-and-set.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openConfiguredStore } from '../../src/composition';
 import type { Store } from '../../src/services/store';
+import { openTestStore } from '../support/testDb';
 
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 let dir: string;
@@ -11,7 +12,7 @@ let store: Store;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-assign-'));
-  store = openConfiguredStore({ databasePath: path.join(dir, 'ballast.db') }).store;
+  ({ store } = await openTestStore(dir));
   for (const id of ['U1LEAD', 'U2ADA', 'U3BEN']) {
     await store.people.upsertProfile({
       id, teamId: 'T1', name: id, realName: id, email: null, tz: 'UTC', isBot: false, deleted: false, statusText: '', statusEmoji: '', statusExpiration: 0,

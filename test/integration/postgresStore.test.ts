@@ -20,7 +20,9 @@ describe('three replicas on one database', () => {
     db = await freshDatabase();
     const first = await openPostgresStore(db.url);
     // Separate pools, as separate processes would have: their statements really run side by side.
-    pools = [0, 1, 2].map(() => openPool(db.url, { max: 4 }));
+    // 300 claims at once queue for 4 clients each: a queued request must outwait a pause of the whole
+    // test process (a full in-band run's long GC), not fail at the production pool's 5 s.
+    pools = [0, 1, 2].map(() => openPool(db.url, { max: 4, connectionTimeoutMillis: 30_000 }));
     replicas = pools.map((p) => createPostgresStore(p));
     await first.store.close();
     for (const id of ['L1', 'U1']) await replicas[0].people.upsertProfile(profile(id), 1);

@@ -1,10 +1,11 @@
-// Job functions against a real SQLite file and the fake Slack, through the real SlackPort and WebClient.
+// Job functions against a real database and the fake Slack, through the real SlackPort and WebClient: a
+// SQLite file, or in the jest project "postgres" a fresh PostgreSQL database (test/support/testDb.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
-import { composeDeps, openConfiguredStore } from '../../src/composition';
+import { composeDeps } from '../../src/composition';
 import type { Store } from '../../src/services/store';
 import { createLogger } from '../../src/logger';
 import { webClientOptions } from '../../src/slack/webApi';
@@ -13,6 +14,7 @@ import type { Person } from '../../src/core/model';
 import type { HHMM, IsoDate, Weekday } from '../../src/core/types';
 import { startFakeSlack, type FakeMessage, type FakeSlack } from './fakeSlack';
 import { TestClock } from './app';
+import { openTestStore } from './testDb';
 
 export interface PersonSeed {
   id: string;
@@ -31,6 +33,8 @@ export interface JobsHarness {
   clock: TestClock;
   dir: string;
   dbPath: string;
+  /** The database variables of this harness's store (DATABASE_URL on PostgreSQL), for CLI runs. */
+  dbEnv: Record<string, string>;
   logs: Record<string, unknown>[];
   addPerson(seed: PersonSeed): Promise<Person>;
   person(id: string): Promise<Person>;
@@ -41,8 +45,7 @@ export interface JobsHarness {
 export async function startJobsHarness(opts: { now?: string; fake?: FakeSlack } = {}): Promise<JobsHarness> {
   const fake = opts.fake ?? (await startFakeSlack());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-jobs-'));
-  const dbPath = path.join(dir, 'ballast.db');
-  const { store } = openConfiguredStore({ databasePath: dbPath });
+  const { store, dbPath, dbEnv } = await openTestStore(dir);
   const clock = new TestClock(Date.parse(opts.now ?? '2026-11-26T10:00:00Z'));
   const logs: Record<string, unknown>[] = [];
   const log = createLogger({
@@ -61,7 +64,7 @@ export async function startJobsHarness(opts: { now?: string; fake?: FakeSlack } 
   const deps: Deps = composeDeps({ config: { botToken: fake.token, apiUrl: fake.apiUrl, admins: [], logLevel: 'info' }, store, clock, log, client });
 
   return {
-    fake, store, deps, clock, dir, dbPath, logs,
+    fake, store, deps, clock, dir, dbPath, dbEnv, logs,
     async addPerson(s) {
       fake.addUser({ id: s.id, tz: s.tz, statusText: s.statusText, statusEmoji: s.statusEmoji });
       await store.people.upsertProfile({

@@ -1,8 +1,11 @@
 // Which database the end-to-end suites run on. The jest project "postgres" (jest.config.js) sets
 // BALLAST_TEST_DB=postgres: every test app then gets a fresh PostgreSQL database (embedded, or on
 // TEST_DATABASE_URL's server), one per app folder, so an app restarted on the same folder finds its
-// data again, as it would its SQLite file. The databases are dropped after the test file.
+// data again, as it would its SQLite file. The databases are dropped after the test file's last hook.
+import path from 'node:path';
 import { Pool, types } from 'pg';
+import { openStoreFor } from '../../src/composition';
+import type { Store } from '../../src/services/store';
 import { freshDatabase, type TestDatabase } from './postgres';
 
 export const onPostgres = (): boolean => process.env.BALLAST_TEST_DB === 'postgres';
@@ -12,8 +15,23 @@ const byDir = new Map<string, Promise<TestDatabase>>();
 /** The PostgreSQL database of the test app in `dir` (made on first use). */
 export async function databaseFor(dir: string): Promise<string> {
   let db = byDir.get(dir);
-  if (!db) byDir.set(dir, (db = freshDatabase()));
+  if (!db) {
+    byDir.set(dir, (db = freshDatabase()));
+    // A database that could not be made is not remembered: the next app on the folder tries again.
+    db.catch(() => byDir.get(dir) === db && byDir.delete(dir));
+  }
   return (await db).url;
+}
+
+/**
+ * A migrated store for a test that has a folder: the SQLite file `dir/ballast.db`, or in the project
+ * "postgres" the folder's database; `dbEnv` is what a CLI run needs to reach the same one.
+ */
+export async function openTestStore(dir: string): Promise<{ store: Store; dbPath: string; dbEnv: Record<string, string> }> {
+  const dbPath = path.join(dir, 'ballast.db');
+  const databaseUrl = onPostgres() ? await databaseFor(dir) : undefined;
+  const { store } = await openStoreFor({ databasePath: dbPath, databaseUrl });
+  return { store, dbPath, dbEnv: databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: dbPath } };
 }
 
 const pools = new Map<string, Pool>();
@@ -35,12 +53,18 @@ export function poolFor(url: string): Pool {
   return pool;
 }
 
-/** Drop every database made so far (after the apps on them stopped). */
+/**
+ * Drop every database made so far; one that could not be made is skipped. The jest project's
+ * environment (test/support/postgresEnvironment.js) calls it after the file's last hook, when every
+ * app on them has stopped.
+ */
 export async function dropTestDatabases(): Promise<void> {
   const ending = [...pools.values()];
   pools.clear();
   await Promise.all(ending.map((p) => p.end().catch(() => undefined)));
   const all = [...byDir.values()];
   byDir.clear();
-  for (const db of all) await (await db).drop().catch(() => undefined);
+  for (const db of all) await db.then((d) => d.drop()).catch(() => undefined);
 }
+
+(globalThis as { __ballastDropTestDatabases?: () => Promise<void> }).__ballastDropTestDatabases = dropTestDatabases;
