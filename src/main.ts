@@ -16,6 +16,7 @@ import { assignmentBoard } from './slack/assignmentBoard';
 import { EdgeReceiver, httpProcessEventErrorHandler, socketProcessEventErrorHandler } from './slack/edge';
 import { dedupeEvents } from './slack/middleware/dedupeEvents';
 import { sameTeamOnly } from './slack/middleware/sameTeam';
+import { withoutNulBytes } from './slack/middleware/withoutNul';
 import { singleWorkspace } from './slack/authorize';
 import { inFlight } from './slack/listeners/followUps';
 import { adminHomeSection, teamHomeSection } from './slack/homeSections';
@@ -147,6 +148,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     homeSections: [teamHomeSection, assignmentBoard, adminHomeSection],
     inFlight: inFlight(),
   };
+  app.use(withoutNulBytes);
   app.use(sameTeamOnly(installation.installedTeam, log));
   app.use(dedupeEvents(deps));
   registerListeners(app, deps);

@@ -150,6 +150,19 @@ describe('/ballast entries', () => {
   });
 });
 
+describe('NUL characters, which no one types and PostgreSQL cannot store', () => {
+  it('logs the entry without them, from a command and from the edit modal, the same on either database', async () => {
+    const ada = person();
+    const r = await t.slack.command(ada, 'log 25m reply linkedin a\u0000b note', { triggerId: 'T\u0000NUL' });
+    expect((r.body as { text: string }).text).toContain('Logged 25m');
+    const [row] = await rowsOf(ada);
+    expect([row.note, row.minutes, row.network]).toEqual(['ab note', 25, 'linkedin']);
+    await submitEdit(ada, row.id, formValues({ minutes: '30m', kind: 'respond', date: '2026-11-26', note: 'edited\u0000 note', link: 'https://x.com/\u00002' }));
+    expect(await rowById(row.id)).toMatchObject({ minutes: 30, note: 'edited note', link: 'https://x.com/2' });
+    expect(t.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
+  });
+});
+
 describe('Edit', () => {
   it('opens the log modal prefilled with the entry: minutes, kind, network, date, link and note', async () => {
     const ada = person();

@@ -22,6 +22,7 @@ import { onPostgres } from '../../support/testDb';
 import { validateMessage } from '../../support/blockKit';
 import { newTriggerId } from '../../support/signer';
 import { recordFigures } from '../../support/figures';
+import { scrubNul, withoutNul } from '../../../src/slack/middleware/withoutNul';
 
 // On the second database (the jest project "postgres") the same generators run fewer cases: what they
 // find is in the shell, not the store, and the store's side is the same few statements each time.
@@ -385,7 +386,8 @@ it(`answers ${RUNS.toLocaleString('en')} generated slash commands without throwi
       const problems = validateMessage(reply as unknown as Record<string, unknown>).problems;
       if (problems.length) expect({ text, problems }).toEqual({ text, problems: [] });
       const delta = (await entries()) - before;
-      const parsed = parseCommand(text, { nowMs: t.clock.now(), zone: zoneOf(userId) });
+      // The app reads the text without NULs (src/slack/middleware/withoutNul.ts), so the oracle does too.
+      const parsed = parseCommand(withoutNul(text), { nowMs: t.clock.now(), zone: zoneOf(userId) });
       if (!parsed.ok) {
         refused += 1;
         same(delta, 0);
@@ -419,7 +421,9 @@ it(`answers ${RUNS.toLocaleString('en')} generated log-modal submissions: an ent
       const r = await deliver(body);
       same(r.threw, undefined);
       same(r.acked, true);
-      const expected = validateLogForm(formFields(values as never), localDate(t.clock.now(), zoneOf(userId)));
+      const read = structuredClone(values);
+      scrubNul(read);
+      const expected = validateLogForm(formFields(read as never), localDate(t.clock.now(), zoneOf(userId)));
       const delta = (await entries()) - before;
       if (expected.ok) {
         stats.stored += 1;

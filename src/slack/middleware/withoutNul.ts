@@ -1,0 +1,33 @@
+// U+0000 never comes from a person: no Slack client types it, and PostgreSQL's text cannot hold it
+// (SQLite stores it). A forged or broken payload could carry one in any field (a note, a link, a
+// trigger id), so it is taken out of every string of the payload before anything reads it: what is
+// stored is then the same on either database, and a NUL never turns a log into "something went wrong".
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+
+const NUL = '\u0000';
+
+/** The string without its NUL characters. */
+export function withoutNul(s: string): string {
+  return s.includes(NUL) ? s.replaceAll(NUL, '') : s;
+}
+
+/**
+ * Every string in `value` (objects and arrays, to any depth) without NULs, changed in place: Bolt hands
+ * listeners several references into the same body (`payload`, `view`, `action`, `command`).
+ */
+export function scrubNul(value: unknown, depth = 0): void {
+  if (typeof value !== 'object' || value === null || depth > 64) return;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [key, v] of entries) {
+    if (typeof v === 'string') {
+      if (v.includes(NUL)) (value as Record<string | number, unknown>)[key] = v.replaceAll(NUL, '');
+    } else {
+      scrubNul(v, depth + 1);
+    }
+  }
+}
+
+export const withoutNulBytes: Middleware<AnyMiddlewareArgs> = async (args) => {
+  scrubNul(args.body);
+  await args.next();
+};
