@@ -339,16 +339,17 @@ function notAmbiguousNoteStart(
   filled: { kind?: Kind; network?: Network; date?: IsoDate }, example: string,
 ): void {
   const tok = args[i];
-  const quoteIt = `If the note really starts with ${q(tok.raw)}, put the note in quotes: \`/ballast log … "${escapeSlack(unescapeSlack(tok.raw)).replace(/`/g, "'")} …"\`.`;
+  // Built only when the note start is refused: an accepted note (every ordinary log) never needs it.
+  const quoteIt = () => `If the note really starts with ${q(tok.raw)}, put the note in quotes: \`/ballast log … "${escapeSlack(unescapeSlack(tok.raw)).replace(/`/g, "'")} …"\`.`;
   const r: DurationReading = readDuration(wordsOf(args), i);
-  if (r !== null && !r.ok) fail(`${r.message} Nothing was logged. ${quoteIt}`, example);
+  if (r !== null && !r.ok) fail(`${r.message} Nothing was logged. ${quoteIt()}`, example);
   if (r !== null && r.unit) {
     const shown = args.slice(i, i + r.used).map((t) => t.raw).join(' ');
-    fail(`Two durations: ${q(args.slice(0, durationEnd).map((t) => t.raw).join(' '))} and ${q(shown)}. Nothing was logged: write the whole time as one duration, like 1h30m, or log each as its own entry. ${quoteIt}`, example);
+    fail(`Two durations: ${q(args.slice(0, durationEnd).map((t) => t.raw).join(' '))} and ${q(shown)}. Nothing was logged: write the whole time as one duration, like 1h30m, or log each as its own entry. ${quoteIt()}`, example);
   }
   if (r !== null && i === durationEnd) {
     const first = args.slice(0, durationEnd).map((t) => t.raw).join(' ');
-    fail(`${q(`${first} ${tok.raw}`)}: is ${q(tok.raw)} part of how long? Nothing was logged. Write the duration with units, like 1h30m or 75m. ${quoteIt}`, example);
+    fail(`${q(`${first} ${tok.raw}`)}: is ${q(tok.raw)} part of how long? Nothing was logged. Write the duration with units, like 1h30m or 75m. ${quoteIt()}`, example);
   }
   const vocabulary = [
     ...(filled.kind === undefined ? Object.keys(KIND_WORDS) : []),
@@ -357,7 +358,7 @@ function notAmbiguousNoteStart(
   ];
   const meant = nearMiss(tok.lower, vocabulary);
   if (meant !== undefined) {
-    fail(`${q(tok.raw)} isn't a word I know: did you mean ${meant}? Nothing was logged. ${quoteIt}`, corrected(text, tok, meant), meant);
+    fail(`${q(tok.raw)} isn't a word I know: did you mean ${meant}? Nothing was logged. ${quoteIt()}`, corrected(text, tok, meant), meant);
   }
 }
 
