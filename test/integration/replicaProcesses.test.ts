@@ -79,7 +79,8 @@ it('finishes a pass whose replica was SIGKILLed mid-send: survivors at once, its
   const [a, b, victim] = replicas;
   const started = performance.now();
   const survivors = [a.run('checkins', FRIDAY), b.run('checkins', FRIDAY)];
-  void victim.run('checkins', FRIDAY);
+  // Its run ends in the SIGKILL below; that it exits so is asserted there.
+  const victimRun = victim.run('checkins', FRIDAY).catch((e: Error) => e);
   await fake.waitFor(() => [...postsPerPerson(before).values()].reduce((x, y) => x + y, 0) >= KILL_AFTER, 60_000);
   // Kill it while it really holds sends in flight (on a busy machine it may start its pass late).
   const victimHolds = async () => (await store.claims.ofJob(CHECKIN_JOB))
@@ -89,6 +90,7 @@ it('finishes a pass whose replica was SIGKILLed mid-send: survivors at once, its
   }
   victim.child.kill('SIGKILL');
   expect(await victim.exited).toBe('SIGKILL');
+  expect(String(await victimRun)).toMatch(/replica exited \(SIGKILL\) during checkins/);
   const reports = await Promise.all(survivors);
   expect(reports.map((r) => r.error)).toEqual([undefined, undefined]);
   // Every post Slack received is answered (the dead replica's too: Slack took them), so nothing is in flight.

@@ -61,12 +61,23 @@ export function spawnReplica(target: ReplicaTarget, opts: { sharedHolds?: boolea
     run(job, at) {
       const done = new Promise<ReplicaReport>((resolve) => waiting.push(resolve));
       child.stdin.write(`${job} ${at}\n`);
-      return done;
+      // A replica that dies during the pass fails the run at once, with what it said, instead of
+      // leaving the test to its timeout.
+      return Promise.race([done, exited.then((signal) => {
+        throw new Error(`replica exited (${signal ?? 'no signal'}) during ${job}: ${stderr.join('\n')}`);
+      })]);
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.stdin.end();
-        await exited;
+        // One that does not leave within 5 s of its stdin closing is killed, so no test leaves a
+        // process (and its pool) behind for the rest of the run.
+        const late = setTimeout(() => child.kill('SIGKILL'), 5000);
+        try {
+          await exited;
+        } finally {
+          clearTimeout(late);
+        }
       }
     },
   };
@@ -98,8 +109,17 @@ export async function seedPeople(
 export async function stopReplicaWorld(w: {
   replicas?: Replica[]; store?: { close(): Promise<void> }; fake?: { close(): Promise<void> }; db?: { drop(): Promise<void> };
 }): Promise<void> {
-  for (const r of w.replicas ?? []) await r.stop();
-  await w.store?.close();
-  await w.fake?.close();
-  await w.db?.drop();
+  try {
+    await Promise.all((w.replicas ?? []).map((r) => r.stop()));
+  } finally {
+    try {
+      await w.store?.close();
+    } finally {
+      try {
+        await w.fake?.close();
+      } finally {
+        await w.db?.drop();
+      }
+    }
+  }
 }
