@@ -85,6 +85,9 @@ it('3 replicas without shared holds', async () => {
 /** Wall-clock ms, the clock the fake stamps calls with and the replicas write holds in. */
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
+/** Retry-After of the two 429s replica A is given (secondReplicaDuringA429). */
+const RETRY_AFTER_S = 4;
+
 async function until<T>(what: string, probe: () => Promise<T | null> | T | null): Promise<T> {
   for (const deadline = wallNow() + 20_000; wallNow() < deadline;) {
     const v = await probe();
@@ -95,18 +98,20 @@ async function until<T>(what: string, probe: () => Promise<T | null> | T | null)
 }
 
 /**
- * Replica A's first two check-ins are answered 429 with Retry-After 3 s (two channels: the whole method
+ * Replica A's first two check-ins are answered 429 with Retry-After 4 s (two channels: the whole method
  * is held). Once A has seen them, replica B starts the same pass. Returns the chat.postMessage calls that
  * reached Slack while the 429s' Retry-After still ran, from 200 ms after A saw them (room for what was
- * already in flight) to 50 ms before the end; everyone still gets exactly one check-in.
+ * already in flight) to 200 ms before the end (room between the processes' clocks), and whether B was
+ * trying to send in that window (it held check-in claims it had not finished): without that, "nothing
+ * was posted" could only mean B had not started. Everyone still gets exactly one check-in.
  */
-async function secondReplicaDuringA429(day: string, sharedHolds: boolean): Promise<number> {
+async function secondReplicaDuringA429(day: string, sharedHolds: boolean): Promise<{ posted: number; bSending: boolean }> {
   await seedPeople(store, fake, ids, Date.parse(day) - 3_600_000);
   const [a, b] = [0, 1].map(() => spawnReplica({ url: db.url, apiUrl: fake.apiUrl, token: fake.token }, { sharedHolds }));
   try {
     await allReady([a, b]);
     fake.reset();
-    fake.rateLimit('chat.postMessage', 3, 2);
+    fake.rateLimit('chat.postMessage', RETRY_AFTER_S, 2);
     const passA = a.run('checkins', day);
     const seenAt = await until('A to see two 429s', () => (fake.calls.filter((c) => c.status === 429).length >= 2 ? wallNow() : null));
     const first429 = Math.min(...fake.calls.filter((c) => c.status === 429).map((c) => c.at));
@@ -116,15 +121,23 @@ async function secondReplicaDuringA429(day: string, sharedHolds: boolean): Promi
       expect(heldUntil).toBeGreaterThan(first429 + 2000);
     }
     const passB = b.run('checkins', day);
+    const from = seenAt + 200;
+    const to = first429 + RETRY_AFTER_S * 1000 - 200;
+    // B holds claims it has not finished inside the window: it is sending, and (shared) being held.
+    const bHolds = async () => (await store.claims.ofJob(CHECKIN_JOB))
+      .some((c) => c.status === 'claimed' && c.holder?.split(':')[1] === String(b.child.pid));
+    let bSending = false;
+    while (!bSending && wallNow() < to) {
+      bSending = (await bHolds()) && wallNow() >= from && wallNow() <= to;
+      if (!bSending) await new Promise((r) => setTimeout(r, 20));
+    }
     const [ra, rb] = await Promise.all([passA, passB]);
     expect([ra.error, rb.error]).toEqual([undefined, undefined]);
     expect(ra.sent + rb.sent).toBe(PEOPLE);
     const per = new Map<string, number>();
     for (const m of fake.messages) if (m.dmUser && (m.text ?? '').startsWith('Any social engagement')) per.set(m.dmUser, (per.get(m.dmUser) ?? 0) + 1);
     expect(ids.filter((id) => per.get(id) !== 1)).toEqual([]);
-    const from = seenAt + 200;
-    const to = first429 + 3000 - 50;
-    return fake.callsTo('chat.postMessage').filter((c) => c.at >= from && c.at <= to).length;
+    return { posted: fake.callsTo('chat.postMessage').filter((c) => c.at >= from && c.at <= to).length, bSending };
   } finally {
     fake.clearFaults();
     await Promise.all([a, b].map((r) => r.stop()));
@@ -132,9 +145,10 @@ async function secondReplicaDuringA429(day: string, sharedHolds: boolean): Promi
 }
 
 it('a 429 one replica saw holds another replica process back for that method until its Retry-After ends', async () => {
-  expect(await secondReplicaDuringA429('2026-12-01T15:30:00Z', true)).toBe(0);
+  expect(await secondReplicaDuringA429('2026-12-01T15:30:00Z', true)).toEqual({ posted: 0, bSending: true });
 }, 120_000);
 
 it('without shared holds the other replica process posts while the first is still told to wait (the control)', async () => {
-  expect(await secondReplicaDuringA429('2026-12-02T15:30:00Z', false)).toBeGreaterThan(0);
+  const control = await secondReplicaDuringA429('2026-12-02T15:30:00Z', false);
+  expect(control.posted).toBeGreaterThan(0);
 }, 120_000);
