@@ -104,10 +104,12 @@ it('welcomes a newcomer whose first contact is a typed message, after the answer
 
 it('refuses role-gated commands typed in the DM exactly as the slash command does, and changes nothing', async () => {
   t.fake.addUser({ id: 'U200BOB', name: 'bob', tz: 'Europe/Berlin' });
-  await typed('admin role <@U200BOB|bob> lead');
-  await typed('budget <@U200BOB|bob> 3h');
-  await typed('team');
-  await t.fake.waitFor(() => posted().length === 3);
+  // One after another, each answered before the next is typed: the three replies are posted after
+  // their acks, so messages sent at once may be answered in any order.
+  for (const [i, text] of ['admin role <@U200BOB|bob> lead', 'budget <@U200BOB|bob> 3h', 'team'].entries()) {
+    await typed(text);
+    await t.fake.waitFor(() => posted().length === i + 1);
+  }
   const texts = posted().map((p) => p.text);
   const slash = await Promise.all(['admin role <@U200BOB|bob> lead', 'budget <@U200BOB|bob> 3h', 'team'].map(async (c) => ((await t.slack.command(ADA, c)).body as { text: string }).text));
   expect(texts).toEqual(slash);

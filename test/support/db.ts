@@ -51,7 +51,11 @@ function dialectOf(source: DbSource): 'sqlite' | 'postgres' {
   return postgresUrl(source) ? 'postgres' : 'sqlite';
 }
 
-/** Every row of a table, in a fixed order (whole rows compared as text), for before-and-after comparisons. */
+/**
+ * Every row of a table, in a fixed order (whole rows compared as text), for before-and-after comparisons.
+ * It sees what a table holds, not how it got there: a row deleted and inserted again with the same
+ * values compares equal (ordering by rowid caught that on SQLite, but PostgreSQL has no stable row id).
+ */
 export async function tableRows(source: DbSource, table: string): Promise<Row[]> {
   const all = await rows(source, `SELECT * FROM ${table}`);
   return all.map((r) => [JSON.stringify(r), r] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);

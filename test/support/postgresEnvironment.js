@@ -1,8 +1,11 @@
 // testEnvironment of the jest project "postgres": the databases the file's test apps used are dropped
 // in the environment's teardown, which runs after every afterAll of the file, the file's own included.
 // (An afterAll in a setup file runs before the file's own, so it would drop a database under an app
-// still running.) test/support/testDb.ts leaves the drop on the test global.
+// still running.) test/support/testDb.ts lists them on the test global; the drop uses this module's
+// own pg, since the file's modules can no longer be loaded once its tests are torn down.
 const { TestEnvironment } = require('jest-environment-node');
+const { URL } = require('node:url');
+const { Client } = require('pg');
 
 class PostgresEnvironment extends TestEnvironment {
   async setup() {
@@ -11,8 +14,21 @@ class PostgresEnvironment extends TestEnvironment {
   }
 
   async teardown() {
-    const drop = this.global.__ballastDropTestDatabases;
-    if (typeof drop === 'function') await drop();
+    const made = this.global.__ballastTestDatabases ?? [];
+    for (const url of made) {
+      const admin = new URL(url);
+      const name = decodeURIComponent(admin.pathname.slice(1));
+      admin.pathname = '/postgres';
+      const c = new Client({ connectionString: admin.toString() });
+      try {
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+      } catch (err) {
+        process.stderr.write(`could not drop test database ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+      } finally {
+        await c.end().catch(() => {});
+      }
+    }
     await super.teardown();
   }
 }

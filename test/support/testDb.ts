@@ -12,13 +12,19 @@ export const onPostgres = (): boolean => process.env.BALLAST_TEST_DB === 'postgr
 
 const byDir = new Map<string, Promise<TestDatabase>>();
 
+/** The databases this file made, on the test global for the project's environment to drop. */
+function testDatabases(): string[] {
+  const g = globalThis as { __ballastTestDatabases?: string[] };
+  return (g.__ballastTestDatabases ??= []);
+}
+
 /** The PostgreSQL database of the test app in `dir` (made on first use). */
 export async function databaseFor(dir: string): Promise<string> {
   let db = byDir.get(dir);
   if (!db) {
     byDir.set(dir, (db = freshDatabase()));
     // A database that could not be made is not remembered: the next app on the folder tries again.
-    db.catch(() => byDir.get(dir) === db && byDir.delete(dir));
+    db.then((made) => testDatabases().push(made.url), () => byDir.get(dir) === db && byDir.delete(dir));
   }
   return (await db).url;
 }
@@ -54,17 +60,12 @@ export function poolFor(url: string): Pool {
 }
 
 /**
- * Drop every database made so far; one that could not be made is skipped. The jest project's
- * environment (test/support/postgresEnvironment.js) calls it after the file's last hook, when every
- * app on them has stopped.
+ * The tests' own pools end after each file (the app's own close with the app); the databases are
+ * listed for the project's environment (test/support/postgresEnvironment.js), which drops them after
+ * the file's last hook, when every app on them has stopped.
  */
-export async function dropTestDatabases(): Promise<void> {
+afterAll(async () => {
   const ending = [...pools.values()];
   pools.clear();
   await Promise.all(ending.map((p) => p.end().catch(() => undefined)));
-  const all = [...byDir.values()];
-  byDir.clear();
-  for (const db of all) await db.then((d) => d.drop()).catch(() => undefined);
-}
-
-(globalThis as { __ballastDropTestDatabases?: () => Promise<void> }).__ballastDropTestDatabases = dropTestDatabases;
+});
