@@ -38,7 +38,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 async function answers(url: string): Promise<boolean> {
-  const c = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const c = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await c.connect();
     await c.query('SELECT 1');
@@ -47,6 +47,15 @@ async function answers(url: string): Promise<boolean> {
     return false;
   } finally {
     await c.end().catch(() => {});
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -64,7 +73,11 @@ function freePort(): Promise<number> {
 async function startEmbedded(): Promise<Server> {
   if (fs.existsSync(infoFile)) {
     const known = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as Server & { pid: number };
-    if (await answers(known.adminUrl)) return known;
+    // The server an earlier file of this process started: while its process lives, a slow answer
+    // (a busy machine) is waited for rather than taken for a dead server, which would start a second one.
+    for (let attempt = 0; alive(known.pid) && attempt < 5; attempt += 1) {
+      if (await answers(known.adminUrl)) return known;
+    }
   }
   const password = randomBytes(12).toString('hex');
   let lastError = '';
