@@ -15,7 +15,7 @@ const common = {
 /** Integration suites that follow the project's kind: the jobs, through the job harness. */
 const bothKinds = [
   'integration/assignmentsStore', 'integration/budgetHistory', 'integration/checkinRules', 'integration/checkinZones',
-  'integration/pulseAndNudges', 'integration/scheduler', 'integration/warnings',
+  'integration/jobsCli', 'integration/pulseAndNudges', 'integration/scheduler', 'integration/warnings',
 ];
 
 /** End-to-end suites that are about SQLite itself or already choose their database. */

@@ -1,6 +1,8 @@
 // `npm run ballast -- jobs run …`: one pass as of an instant, one line per person; previews send nothing.
+// On SQLite, and on PostgreSQL in the jest project "postgres" (the CLI gets the harness's database variables).
 import { runCli, type CliIo } from '../../src/cli';
 import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { JOBS } from '../../src/jobs';
 import { startJobsHarness, type JobsHarness } from '../support/jobs';
 
@@ -21,7 +23,7 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
     err: (l) => err.push(l),
     // A variable given as undefined is left out, as an unset one is from process.env.
     env: Object.fromEntries(Object.entries({
-      DATABASE_PATH: h.dbPath, SLACK_API_URL: h.fake.apiUrl, SLACK_BOT_TOKEN: h.fake.token, LOG_LEVEL: 'warn', ...env,
+      ...h.dbEnv, SLACK_API_URL: h.fake.apiUrl, SLACK_BOT_TOKEN: h.fake.token, LOG_LEVEL: 'warn', ...env,
     }).filter(([, v]) => v !== undefined)),
     clock: h.clock,
   };
@@ -129,18 +131,40 @@ describe('exit codes', () => {
     expect(r.err.join('\n')).toContain('0 sent, 1 skipped, 1 failed');
   });
 
-  it('exits 1 on a storage failure', async () => {
-    const raw = new Database(h.dbPath);
-    raw.exec('BEGIN EXCLUSIVE');
+  /** Writes refused while `during` runs: SQLite locked by another connection, PostgreSQL read-only (a standby). */
+  async function refusingWrites(during: () => Promise<void>): Promise<void> {
+    if (!h.dbEnv.DATABASE_URL) {
+      const raw = new Database(h.dbPath);
+      raw.exec('BEGIN EXCLUSIVE');
+      try {
+        await during();
+      } finally {
+        raw.exec('ROLLBACK');
+        raw.close();
+      }
+      return;
+    }
+    const c = new Client({ connectionString: h.dbEnv.DATABASE_URL });
+    await c.connect();
+    const name = new URL(h.dbEnv.DATABASE_URL).pathname.slice(1);
     try {
+      // New sessions (the CLI's) start read-only.
+      await c.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = on`);
+      await during();
+    } finally {
+      await c.query(`ALTER DATABASE "${name}" RESET default_transaction_read_only`);
+      await c.end();
+    }
+  }
+
+  it('exits 1 on a storage failure', async () => {
+    await refusingWrites(async () => {
       const r = await cli(['jobs', 'run', 'checkins', '--at', '2026-11-26T15:30:00Z']);
       expect(r.code).toBe(1);
-      expect(r.out).toContain('U1ADA  error: database is locked');
+      expect(r.out).toContainEqual(expect.stringMatching(h.dbEnv.DATABASE_URL
+        ? /^U1ADA {2}error: cannot execute INSERT in a read-only transaction$/ : /^U1ADA {2}error: database is locked$/));
       expect(r.err.join('\n')).toContain('0 sent, 1 skipped, 1 failed');
       expect(h.checkinsTo('U1ADA')).toHaveLength(0);
-    } finally {
-      raw.exec('ROLLBACK');
-      raw.close();
-    }
+    });
   });
 });

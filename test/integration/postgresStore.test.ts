@@ -142,6 +142,26 @@ describe('migrations', () => {
     }
   });
 
+  it('starts on an up-to-date database that takes no writes (a standby), and reads from it', async () => {
+    const name = new URL(db.url).pathname.slice(1);
+    const admin = new Pool({ connectionString: db.url, max: 1 });
+    try {
+      await migratePostgres(admin);
+      await admin.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = on`);
+      const { store, migration } = await openPostgresStore(db.url);
+      try {
+        expect(migration).toEqual({ from: loadPostgresMigrations().length, to: loadPostgresMigrations().length, applied: [] });
+        expect(await store.people.listAll()).toEqual([]);
+        await expect(store.settings.set('hourlyCost', 80)).rejects.toMatchObject({ name: 'StorageError', kind: 'readonly', code: '25006' });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await admin.query(`ALTER DATABASE "${name}" RESET default_transaction_read_only`);
+      await admin.end();
+    }
+  });
+
   it('refuses a database from the future with the SQLite wording, and leaves it untouched', async () => {
     const pool = new Pool({ connectionString: db.url });
     try {

@@ -100,6 +100,11 @@ export async function migratePostgres(pool: Pool, migrations: Migration[] = load
   const codeVersion = migrations.length;
   const c = await pool.connect();
   try {
+    // Up to date (every start but the first after an upgrade): nothing is written, so a process can
+    // start on a server that takes no writes (a standby, a read-only role) and answer "try again".
+    const current = await schemaVersion(c);
+    if (current > codeVersion) throw new DatabaseTooNewError(current, codeVersion);
+    if (current === codeVersion) return { from: current, to: codeVersion, applied: [] };
     await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await c.query(`CREATE TABLE IF NOT EXISTS schema_version (
