@@ -219,3 +219,25 @@ export interface Store {
   backup(file: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * One store per tenant (many-workspace mode, docs/TENANCY.md): each tenant's tables are its own (a
+ * schema on PostgreSQL, a file on SQLite), so no statement of one tenant can reach another's rows,
+ * whatever their ids. A tenant is a Slack team or enterprise id; anything else is refused.
+ */
+export interface TenantStores {
+  /** The tenant's store, its tables made and migrated on first use. */
+  forTenant(tenantId: string): Promise<Store>;
+  /** Close every tenant store opened so far. */
+  close(): Promise<void>;
+}
+
+/** A Slack team (T…) or enterprise (E…) id: the only names a tenant's tables are given. */
+export const TENANT_ID = /^[TE][A-Z0-9]{1,63}$/;
+
+export class NotATenantError extends Error {
+  constructor(tenantId: string) {
+    super(`not a Slack team or enterprise id: ${JSON.stringify(tenantId.slice(0, 80))}`);
+    this.name = 'NotATenantError';
+  }
+}
