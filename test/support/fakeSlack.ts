@@ -33,6 +33,26 @@ export interface FakeSlackOptions {
   fileProcessingPolls?: number;
 }
 
+/**
+ * What Slack grants when someone approves an install (OAuth v2): the fake answers `oauth.v2.access`
+ * for the grant's code once, and `auth.test` for its bot token with the grant's team or enterprise.
+ */
+export interface FakeGrant {
+  /** The workspace installed to; absent for an org-wide (Enterprise Grid) install. */
+  team?: { id: string; name: string };
+  enterprise?: { id: string; name: string };
+  isEnterpriseInstall: boolean;
+  /** Who approved the install. */
+  userId: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  scopes: string[];
+}
+
+/** The client id and secret the fake's `oauth.v2.access` accepts. */
+export const FAKE_CLIENT = { id: '1111.2222', secret: 'fake-client-secret' } as const;
+
 export interface FakeUserInput {
   id: string;
   name?: string;
@@ -192,6 +212,8 @@ export class FakeSlack {
   private workspaceRates: Array<{ method: string; perSecond: number; tokens: number; last: number }> = [];
   private windows: Array<{ method: string; limit: number; windowMs: number; perChannel: boolean; used: Map<string, { start: number; n: number }> }> = [];
   private usedTriggers = new Set<string>();
+  private readonly grants = new Map<string, FakeGrant>(); // OAuth code -> grant, until exchanged
+  private readonly granted = new Map<string, FakeGrant>(); // bot token -> grant
   private socketModeUrl?: string;
   private seq = 0;
   private readonly tsBase: number;
@@ -551,11 +573,16 @@ export class FakeSlack {
   }
 
   private async answer(method: string, args: Args, req: http.IncomingMessage, bodyToken?: string): Promise<Answer | 'hang'> {
+    if (method === 'oauth.v2.access') return this.exchange(args, req);
     const header = req.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     const given = bearer ?? bodyToken;
     const expected = method === 'apps.connections.open' ? this.appToken : this.token;
     if (!given) return fail('not_authed');
+    const grant = this.granted.get(given);
+    // An installed workspace's own token answers auth.test with that workspace; the rest of the API
+    // is the default workspace's, reached with the default token.
+    if (grant && method === 'auth.test') return this.authTestOf(grant);
     if (given !== expected) return fail('invalid_auth');
 
     if (this.takeFault(method, args, 'hang')) return 'hang';
@@ -581,6 +608,37 @@ export class FakeSlack {
     const handler = this.handlers[method];
     if (!handler) return fail('unknown_method');
     return handler(args);
+  }
+
+  /** Slack's OAuth consent, approved: the app's redirect URL gets `code`, which `oauth.v2.access` exchanges once. */
+  grant(code: string, g: FakeGrant): void {
+    this.grants.set(code, g);
+  }
+
+  private exchange(args: Args, req: http.IncomingMessage): Answer {
+    const basic = req.headers.authorization?.startsWith('Basic ')
+      ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString('utf8').split(':') : [];
+    const [id, secret] = [str(args.client_id) ?? basic[0], str(args.client_secret) ?? basic[1]];
+    if (id !== FAKE_CLIENT.id) return fail('invalid_client_id');
+    if (secret !== FAKE_CLIENT.secret) return fail('bad_client_secret');
+    const code = str(args.code);
+    const g = code ? this.grants.get(code) : undefined;
+    if (!g) return fail('invalid_code');
+    this.grants.delete(code!);
+    this.granted.set(g.botToken, g);
+    return ok({
+      app_id: this.appId, authed_user: { id: g.userId }, scope: g.scopes.join(','), token_type: 'bot',
+      access_token: g.botToken, bot_user_id: g.botUserId, team: g.team ?? null, enterprise: g.enterprise ?? null,
+      is_enterprise_install: g.isEnterpriseInstall,
+    });
+  }
+
+  private authTestOf(g: FakeGrant): Answer {
+    return ok({
+      url: g.isEnterpriseInstall ? `https://${g.enterprise!.id.toLowerCase()}.enterprise.slack.com/` : `https://${g.team!.id.toLowerCase()}.slack.com/`,
+      team: g.team?.name, user: 'ballast', team_id: g.team?.id, user_id: g.botUserId, bot_id: g.botId,
+      enterprise_id: g.enterprise?.id, is_enterprise_install: g.isEnterpriseInstall,
+    });
   }
 
   private takeFault(method: string, args: Args, kind: Fault['kind']): Fault | undefined {
