@@ -65,7 +65,7 @@ export async function benchMemory(opts: { people?: number; perSecond?: number; n
     const production = startScriptFlags();
     const idle = await measure(script, 'idle', dbFile, fake.apiUrl, fake.token, nodeArgs);
     const plain = await measure(script, 'pass', dbFile, fake.apiUrl, fake.token, nodeArgs);
-    const pass = await measure(script, 'pass', dbCopy, fake.apiUrl, fake.token, [...nodeArgs, ...production]);
+    const pass = await measure(script, 'pass', dbCopy, fake.apiUrl, fake.token, [...production, ...nodeArgs]);
     console.log(`\nmemory: one process, one check-in pass to ${people} people (chat.postMessage limited to ${perSecond}/s)${nodeArgs.length ? `, node ${nodeArgs.join(' ')}` : ''}`);
     console.log(`  same process without the pass (modules loaded, store open): peak RSS ${idle.maxRssMb.toFixed(0)} MB`);
     console.log(`  with the pass, node's defaults: sent ${plain.sent}, failed ${plain.failed} in ${plain.seconds.toFixed(1)} s; peak RSS ${plain.maxRssMb.toFixed(0)} MB, heap at the end ${plain.heapUsedMb.toFixed(0)} MB`);
