@@ -4,10 +4,11 @@
 --
 -- tenant_id:             the enterprise id of an org-wide (Enterprise Grid) install, the team id otherwise.
 -- team_id, enterprise_id: what Slack said of the install; a workspace install inside an enterprise has both.
--- installer_user_id:     who installed it (the tenant's first admin).
+-- installer_user_id:     who made the latest install.
 -- installation:          Bolt's Installation as JSON, tokens included; NULL once uninstalled, so a
 --                        revoked tenant's tokens are not kept.
--- installed_at:          epoch ms of the latest install; uninstalled_at: epoch ms, NULL while installed.
+-- installed_at:          epoch ms of the latest install (a token refresh names it, so a refresh of an
+--                        earlier install changes nothing); uninstalled_at: epoch ms, NULL while installed.
 CREATE TABLE installations (
   tenant_id TEXT PRIMARY KEY,
   team_id TEXT,

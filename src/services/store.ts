@@ -193,6 +193,11 @@ export interface SlackHoldsStore {
 export interface InstallationsStore {
   /** Record an install; a reinstall replaces the tokens, keeps the tenant's data and clears the uninstall. */
   save(i: NewInstallation, now: number): Promise<InstallationRecord>;
+  /**
+   * New tokens for the install made at `installedAt` (a token rotation); false, and nothing written,
+   * when the tenant uninstalled or installed again since, so a late refresh never brings it back.
+   */
+  refresh(tenantId: string, installation: string, installedAt: number): Promise<boolean>;
   /** The tenant's installation, installed or not; undefined if it never installed. */
   get(tenantId: string): Promise<InstallationRecord | undefined>;
   /** Drop the tenant's tokens and mark it uninstalled; true only the first time (later calls change nothing). */

@@ -29,11 +29,16 @@ export function installationsStore(db: Db) {
   const byTenant = db.prepare<[string], InstallationRow>('SELECT * FROM installations WHERE tenant_id = ?');
   const uninstall = db.prepare(
     'UPDATE installations SET installation = NULL, uninstalled_at = ? WHERE tenant_id = ? AND uninstalled_at IS NULL');
+  const refresh = db.prepare(
+    'UPDATE installations SET installation = ? WHERE tenant_id = ? AND installed_at = ? AND uninstalled_at IS NULL');
   const installed = db.prepare<[], InstallationRow>('SELECT * FROM installations WHERE uninstalled_at IS NULL ORDER BY tenant_id');
   return {
     async save(i: NewInstallation, now: number): Promise<InstallationRecord> {
       upsert.run({ ...i, isEnterpriseInstall: i.isEnterpriseInstall ? 1 : 0, now });
       return toInstallation(byTenant.get(i.tenantId)!);
+    },
+    async refresh(tenantId: string, installation: string, installedAt: number): Promise<boolean> {
+      return refresh.run(installation, tenantId, installedAt).changes === 1;
     },
     async get(tenantId: string): Promise<InstallationRecord | undefined> {
       const r = byTenant.get(tenantId);

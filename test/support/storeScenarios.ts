@@ -235,6 +235,10 @@ export const scenarios: Record<string, Scenario> = {
     note('uninstall twice', [await s.installations.uninstall('T1', 20), await s.installations.uninstall('T1', 21), await s.installations.uninstall('T404', 22)]);
     note('after uninstall', [await s.installations.get('T1'), (await s.installations.installed()).map((i) => i.tenantId)]);
     note('reinstalled', await s.installations.save({ ...team, installation: '{"bot":"b"}' }, 30));
+    note('refresh', [
+      await s.installations.refresh('T1', '{"bot":"c"}', 30), await s.installations.refresh('T1', '{"bot":"stale"}', 10),
+      await s.installations.refresh('T9', '{"bot":"x"}', 30), await s.installations.get('T1'),
+    ]);
     note('never installed', await s.installations.get('T9'));
   },
   async reportingAndBudgetHistory(s, note) {
@@ -341,6 +345,7 @@ export const pinned: Record<string, (t: Record<string, unknown>) => void> = {
     expect(t['after uninstall']).toEqual([expect.objectContaining({ installation: null, uninstalledAt: 20, installedAt: 10 }), ['E1']]);
     expect(t.reinstalled).toMatchObject({ installation: '{"bot":"b"}', installedAt: 30, uninstalledAt: null });
     expect(t['never installed']).toBeUndefined();
+    expect(t.refresh).toEqual([true, false, false, expect.objectContaining({ installation: '{"bot":"c"}', installedAt: 30 })]);
   },
   assignments(t) {
     expect((t['offered again, while open'] as { created: boolean }).created).toBe(false);

@@ -25,6 +25,12 @@ export function pgInstallationsStore({ pool }: Pg) {
         [i.tenantId, i.teamId, i.enterpriseId, i.isEnterpriseInstall, i.installerUserId, i.botUserId, i.installation, ms(now)]);
       return toInstallation(r.rows[0]);
     },
+    async refresh(tenantId: string, installation: string, installedAt: number): Promise<boolean> {
+      const r = await pool.query(
+        'UPDATE installations SET installation = $1 WHERE tenant_id = $2 AND installed_at = $3 AND uninstalled_at IS NULL',
+        [installation, tenantId, ms(installedAt)]);
+      return r.rowCount === 1;
+    },
     get: one,
     async uninstall(tenantId: string, now: number): Promise<boolean> {
       const r = await pool.query(
