@@ -20,8 +20,9 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const { counts } = await copySqliteToPostgres(from, to);
+    const { counts, nulValues } = await copySqliteToPostgres(from, to);
     for (const c of counts) io.out(`${c.table}: ${c.source} → ${c.target}`);
+    if (nulValues > 0) io.out(`${nulValues} value(s) held a NUL character, which PostgreSQL cannot store: copied without it`);
     io.out(`copied ${from} to ${redactUrl(to)}; every table's count matches`);
     return 0;
   } catch (e) {

@@ -100,6 +100,7 @@ it('copies every table whole, compares the counts, and carries on after the copi
   await fillEverything();
   for (const table of COPY_TABLES) expect([table, sqliteRows(table).length > 0]).toEqual([table, true]);
   const result = await copySqliteToPostgres(file, target.url);
+  expect(result.nulValues).toBe(0);
   expect(result.counts.map((n) => n.table)).toEqual([...COPY_TABLES]);
   for (const n of result.counts) expect(n.target).toBe(n.source);
 
@@ -121,6 +122,23 @@ it('copies every table whole, compares the counts, and carries on after the copi
     expect((await store.settings.get()).budgetPercent).toBe(12.5);
   } finally {
     await store.close();
+  }
+});
+
+it('copies a note an older Ballast stored with a NUL in it without the NUL, and says how many', async () => {
+  const { store } = openSqliteStore(file);
+  await store.people.upsertProfile(profile('U2'), 1);
+  await store.entries.add({ personId: 'U2', minutes: 5, kind: 'other', date: '2026-11-26', weekKey: '2026-W48', source: 'command', note: 'a\u0000b' }, 2);
+  await store.close();
+  const out: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => out.push(l), env: {}, clock: { now: () => 0 } };
+  expect(await runCli(['db', 'copy', '--from', file, '--to', target.url], io)).toBe(0);
+  expect(out).toContain('1 value(s) held a NUL character, which PostgreSQL cannot store: copied without it');
+  const pool = openPool(target.url);
+  try {
+    expect((await pool.query('SELECT note FROM entries')).rows).toEqual([{ note: 'ab' }]);
+  } finally {
+    await pool.end();
   }
 });
 

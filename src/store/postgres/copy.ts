@@ -30,6 +30,11 @@ export class CopyRefusedError extends Error {
 export interface CopyResult {
   /** Rows per table, in the source and in the target after the copy (always equal when it returns). */
   counts: { table: string; source: number; target: number }[];
+  /**
+   * Values that held U+0000, which PostgreSQL's text cannot: copied without it. Older Ballast stored
+   * what payloads carried; since the NUL filter (src/slack/middleware/withoutNul.ts) none arrive.
+   */
+  nulValues: number;
 }
 
 /** Copy every row of a SQLite file (at the code's schema version) into an empty PostgreSQL database. */
@@ -53,8 +58,9 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string): Pro
       await c.query(`LOCK TABLE ${COPY_TABLES.join(', ')} IN EXCLUSIVE MODE`);
       await refuseUnlessEmpty(c, url);
       const counts: CopyResult['counts'] = [];
+      const nul = { values: 0 };
       for (const table of COPY_TABLES) {
-        const sourceCount = await copyTable(source, c, table);
+        const sourceCount = await copyTable(source, c, table, nul);
         const target = (await c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`)).rows[0].n;
         counts.push({ table, source: sourceCount, target });
       }
@@ -67,7 +73,7 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string): Pro
         await c.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`);
       }
       await c.query('COMMIT');
-      return { counts };
+      return { counts, nulValues: nul.values };
     } catch (e) {
       await c.query('ROLLBACK').catch(() => {});
       throw e;
@@ -96,7 +102,7 @@ async function refuseUnlessEmpty(c: PoolClient, url: string): Promise<void> {
   await c.query('DELETE FROM budget_percent_history');
 }
 
-async function copyTable(source: Database.Database, c: PoolClient, table: string): Promise<number> {
+async function copyTable(source: Database.Database, c: PoolClient, table: string, nul: { values: number }): Promise<number> {
   const columns = (source.pragma(`table_info(${table})`) as { name: string }[]).map((col) => col.name);
   const booleans = new Set(BOOLEAN_COLUMNS[table] ?? []);
   // A manager's row may come after their reports': the reporting lines are written once everyone is in.
@@ -118,6 +124,10 @@ async function copyTable(source: Database.Database, c: PoolClient, table: string
       if (column === deferred) {
         if (v !== null) lines.push([String(row[columns.indexOf('id')]), String(v)]);
         return null;
+      }
+      if (typeof v === 'string' && v.includes('\u0000')) {
+        nul.values += 1;
+        return v.replaceAll('\u0000', '');
       }
       return booleans.has(column) ? v === 1 : v;
     });
