@@ -5,7 +5,9 @@ import { classifyPostgres, isPostgresUnavailable } from '../../src/store/postgre
 import { createPostgresStore } from '../../src/store/postgres';
 import { openPool } from '../../src/store/postgres/db';
 
-const withCode = (code: string) => Object.assign(new Error('x'), { code });
+/** What the server sends: a SQLSTATE with a severity (node-postgres's DatabaseError). */
+const withCode = (code: string) => Object.assign(new Error('x'), { code, severity: 'ERROR' });
+const errno = (code: string) => Object.assign(new Error(code), { code });
 
 it.each([
   ['a deadlock', withCode('40P01'), true],
@@ -14,7 +16,8 @@ it.each([
   ['a server starting or failing over', withCode('57P03'), true],
   ['too many connections', withCode('53300'), true],
   ['a connection failure', withCode('08006'), true],
-  ['a refused socket', withCode('ECONNREFUSED'), true],
+  ['a refused socket', errno('ECONNREFUSED'), true],
+  ['a file system errno, not the server', errno('EROFS'), false],
   ['a dropped connection', new Error('Connection terminated unexpectedly'), true],
   ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect'), true],
   ['a broken CHECK', withCode('23514'), false],
@@ -35,7 +38,12 @@ it.each([
   ['corrupted data', withCode('XX001'), 'corrupt'],
   ['a server shutting down', withCode('57P01'), 'unavailable'],
   ['too many connections', withCode('53300'), 'unavailable'],
-  ['a refused socket', withCode('ECONNREFUSED'), 'unavailable'],
+  ['a refused socket', errno('ECONNREFUSED'), 'unavailable'],
+  ['a role that may only read', withCode('42501'), 'readonly'],
+  ['an I/O error on the server', withCode('58030'), 'unavailable'],
+  ['a password rotated under the app', withCode('28P01'), 'unavailable'],
+  ['a database that is gone', withCode('3D000'), 'unavailable'],
+  ['a read that timed out', new Error('Query read timeout'), 'unavailable'],
   ['a dropped connection', new Error('Connection terminated unexpectedly'), 'unavailable'],
   ['a broken CHECK', withCode('23514'), 'constraint'],
   ['a syntax error (a bug)', withCode('42601'), 'unknown'],
@@ -46,9 +54,11 @@ it.each([
   if ('code' in err) expect((out as StorageError).code).toBe(err.code);
 });
 
-it('leaves a bug without a code, and a StorageError, as they are', () => {
+it('leaves a bug without a code, a Node errno, and a StorageError, as they are', () => {
   const bug = new TypeError('x is undefined');
   expect(classifyPostgres(bug)).toBe(bug);
+  const eperm = errno('EPERM');
+  expect(classifyPostgres(eperm)).toBe(eperm);
   const done = new StorageError('busy', '40P01', 'deadlock');
   expect(classifyPostgres(done)).toBe(done);
 });

@@ -14,31 +14,42 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '57P03', // cannot_connect_now (starting up, failing over)
   '25006', // read_only_sql_transaction (a standby after failover)
 ]);
-// Class 08 is "connection exception", class 53 "insufficient resources" (disk full, too many connections).
-const UNAVAILABLE_CLASSES = ['08', '53'];
+// Class 08 is "connection exception", 53 "insufficient resources" (too many connections, out of
+// memory), 58 "system error" (an I/O error), 28 "invalid authorization" (a rotated password).
+const UNAVAILABLE_CLASSES = ['08', '53', '58', '28'];
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // node-postgres reports a dropped or never-made connection in plain Errors without a code.
-const DRIVER_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /^Client has encountered a connection error/];
+const DRIVER_MESSAGES = [
+  /^Connection terminated/, /timeout exceeded when trying to connect/, /^Client has encountered a connection error/,
+  /^Query read timeout/, /^Client was closed and is not queryable/,
+];
 
 const BUSY_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014']);
 
 /** The kind of a PostgreSQL or driver failure; undefined for anything that is neither (a bug). */
 export function postgresKind(err: unknown): StorageErrorKind | undefined {
   if (!(err instanceof Error) && (typeof err !== 'object' || err === null)) return undefined;
-  const { code, message } = err as { code?: unknown; message?: unknown };
+  const { code, message, severity } = err as { code?: unknown; message?: unknown; severity?: unknown };
   if (typeof code === 'string') {
+    if (SOCKET_CODES.has(code)) return 'unavailable';
+    // The server's own errors carry a severity; a Node errno (EPERM, EROFS) is not a SQLSTATE.
+    if (typeof severity !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return driverKind(message);
     if (code === '53100') return 'full'; // disk_full
-    if (code === '25006') return 'readonly';
+    // read_only_sql_transaction (a standby), insufficient_privilege (a role that may only read).
+    if (code === '25006' || code === '42501') return 'readonly';
+    if (code === '3D000') return 'unavailable'; // the database is gone
     if (code === 'XX001' || code === 'XX002') return 'corrupt'; // data_corrupted, index_corrupted
     if (BUSY_SQLSTATES.has(code)) return 'busy';
-    if (UNAVAILABLE_SQLSTATES.has(code) || SOCKET_CODES.has(code)) return 'unavailable';
-    if (/^[0-9A-Z]{5}$/.test(code)) {
-      if (UNAVAILABLE_CLASSES.includes(code.slice(0, 2))) return 'unavailable';
-      if (code.startsWith('23')) return 'constraint';
-      return 'unknown';
-    }
+    if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CLASSES.includes(code.slice(0, 2))) return 'unavailable';
+    if (code.startsWith('23')) return 'constraint';
+    return 'unknown';
   }
   if (err instanceof AggregateError) return err.errors.map(postgresKind).find((k) => k !== undefined);
+  return driverKind(message);
+}
+
+/** node-postgres's own codeless failures of the connection. */
+function driverKind(message: unknown): StorageErrorKind | undefined {
   return typeof message === 'string' && DRIVER_MESSAGES.some((m) => m.test(message)) ? 'unavailable' : undefined;
 }
 
