@@ -3,7 +3,7 @@
 import { Pool } from 'pg';
 import { DatabaseTooNewError } from '../../src/store/db';
 import { createPostgresStore, openPostgresStore, type PostgresStore } from '../../src/store/postgres';
-import { loadPostgresMigrations, migratePostgres, openPool, redactUrl, schemaVersion } from '../../src/store/postgres/db';
+import { loadPostgresMigrations, MIGRATION_LOCK_KEY, migratePostgres, openPool, redactUrl, schemaVersion } from '../../src/store/postgres/db';
 import type { SlackProfile } from '../../src/core/model';
 import { freshDatabase, freshPostgresStore, type TestDatabase } from '../support/postgres';
 
@@ -159,6 +159,24 @@ describe('migrations', () => {
     } finally {
       await admin.query(`ALTER DATABASE "${name}" RESET default_transaction_read_only`);
       await admin.end();
+    }
+  });
+
+  it('waits for a migration in progress before starting on an up-to-date schema, and is refused if it went further', async () => {
+    const pool = new Pool({ connectionString: db.url, max: 2 });
+    const migrating = await pool.connect();
+    try {
+      await migratePostgres(pool);
+      // Another process (a newer Ballast) holds the lock and is moving the schema on.
+      await migrating.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      const starting = openPostgresStore(db.url);
+      await new Promise((r) => setTimeout(r, 300));
+      await migrating.query('UPDATE schema_version SET version = version + 1');
+      await migrating.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await expect(starting).rejects.toThrow(DatabaseTooNewError);
+    } finally {
+      migrating.release();
+      await pool.end();
     }
   });
 

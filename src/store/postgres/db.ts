@@ -104,7 +104,15 @@ export async function migratePostgres(pool: Pool, migrations: Migration[] = load
     // start on a server that takes no writes (a standby, a read-only role) and answer "try again".
     const current = await schemaVersion(c);
     if (current > codeVersion) throw new DatabaseTooNewError(current, codeVersion);
-    if (current === codeVersion) return { from: current, to: codeVersion, applied: [] };
+    if (current === codeVersion) {
+      // Unless another process is migrating right now (a newer Ballast, say): then wait for it below
+      // and read the version it leaves, instead of starting on a schema being changed.
+      const free = (await c.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1) AS free', [MIGRATION_LOCK_KEY])).rows[0].free;
+      if (free) {
+        await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        return { from: current, to: codeVersion, applied: [] };
+      }
+    }
     await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await c.query(`CREATE TABLE IF NOT EXISTS schema_version (
