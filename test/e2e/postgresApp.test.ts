@@ -41,21 +41,25 @@ it('stores a /ballast log in PostgreSQL and shows it in the week', async () => {
 /** Every session on the app's database but `c`'s own ends, so new ones start with the database's settings. */
 async function reconnectEveryone(c: Client): Promise<void> {
   await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-  for (;;) {
+  for (const deadline = performance.now() + 10_000; performance.now() < deadline;) {
     const { rows } = await c.query<{ n: string }>(
       'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
     if (Number(rows[0].n) === 0) return;
     await new Promise((r) => setTimeout(r, 20));
   }
+  throw new Error('the app\'s sessions did not end within 10 s');
 }
 
 it('answers "try again" while the server takes no writes, logs the kind, stores nothing, then logs again', async () => {
   const c = new Client({ connectionString: database.url });
   await c.connect();
+  const name = new URL(database.url).pathname.slice(1);
+  let readOnly = false;
   try {
     const before = (await t.ballast.store.entries.allOf(ADA)).length;
-    await c.query('SELECT 1'); // the app's pool reconnects below, read-only like a standby after a failover
-    await c.query(`ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" SET default_transaction_read_only = on`);
+    // The app's pool reconnects below, read-only like a standby after a failover.
+    await c.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = on`);
+    readOnly = true;
     await reconnectEveryone(c);
     const logsBefore = t.logs.length;
     const r = await t.slack.command(ADA, 'log 20m reply during the failover');
@@ -63,12 +67,18 @@ it('answers "try again" while the server takes no writes, logs the kind, stores 
     const lines = t.logs.slice(logsBefore).filter((l) => typeof l.msg === 'string' && l.msg.endsWith('storage unavailable'));
     expect(lines).toEqual([expect.objectContaining({ level: 50, kind: 'readonly', code: '25006', userId: ADA })]);
 
-    await c.query(`ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" RESET default_transaction_read_only`);
+    await c.query(`ALTER DATABASE "${name}" RESET default_transaction_read_only`);
+    readOnly = false;
     await reconnectEveryone(c);
     expect((await t.ballast.store.entries.allOf(ADA)).length).toBe(before);
     expect(((await t.slack.command(ADA, 'log 20m reply after the failover')).body as { text: string }).text).toContain('Logged 20m');
     expect((await t.ballast.store.entries.allOf(ADA)).length).toBe(before + 1);
   } finally {
+    // A failed expectation above must not leave the rest of the file on a read-only database.
+    if (readOnly) {
+      await c.query(`ALTER DATABASE "${name}" RESET default_transaction_read_only`);
+      await reconnectEveryone(c);
+    }
     await c.end();
   }
 });

@@ -100,10 +100,11 @@ async function until<T>(what: string, probe: () => Promise<T | null> | T | null)
 /**
  * Replica A's first two check-ins are answered 429 with Retry-After 4 s (two channels: the whole method
  * is held). Once A has seen them, replica B starts the same pass. Returns the chat.postMessage calls that
- * reached Slack while the 429s' Retry-After still ran, from 200 ms after A saw them (room for what was
- * already in flight) to 200 ms before the end (room between the processes' clocks), and whether B was
- * trying to send in that window (it held check-in claims it had not finished): without that, "nothing
- * was posted" could only mean B had not started. Everyone still gets exactly one check-in.
+ * reached Slack while the 429s' Retry-After still ran, from when B was sending (it held a check-in
+ * claim it had not finished), and at least 200 ms after A saw the 429s (what was in flight), to 200 ms
+ * before the end (two processes' clocks): so "nothing was posted" cannot mean B had not started. A B
+ * that starts too late to leave half a second of window fails the test as such. Everyone still gets
+ * exactly one check-in.
  */
 async function secondReplicaDuringA429(day: string, sharedHolds: boolean): Promise<{ posted: number; bSending: boolean }> {
   await seedPeople(store, fake, ids, Date.parse(day) - 3_600_000);
@@ -121,16 +122,15 @@ async function secondReplicaDuringA429(day: string, sharedHolds: boolean): Promi
       expect(heldUntil).toBeGreaterThan(first429 + 2000);
     }
     const passB = b.run('checkins', day);
-    const from = seenAt + 200;
     const to = first429 + RETRY_AFTER_S * 1000 - 200;
-    // B holds claims it has not finished inside the window: it is sending, and (shared) being held.
+    // The window opens once B holds a check-in claim it has not finished (it is sending) and A's
+    // in-flight calls have settled; it closes 200 ms before the Retry-After ends (two processes' clocks).
     const bHolds = async () => (await store.claims.ofJob(CHECKIN_JOB))
       .some((c) => c.status === 'claimed' && c.holder?.split(':')[1] === String(b.child.pid));
-    let bSending = false;
-    while (!bSending && wallNow() < to) {
-      bSending = (await bHolds()) && wallNow() >= from && wallNow() <= to;
-      if (!bSending) await new Promise((r) => setTimeout(r, 20));
-    }
+    const bSendingAt = await until('B to hold a check-in claim', async () => ((await bHolds()) ? wallNow() : null));
+    const from = Math.max(seenAt + 200, bSendingAt);
+    const bSending = from < to - 500;
+    if (!bSending) throw new Error(`replica B began sending ${Math.round(bSendingAt - first429)} ms after the first 429, too late to show anything about the hold`);
     const [ra, rb] = await Promise.all([passA, passB]);
     expect([ra.error, rb.error]).toEqual([undefined, undefined]);
     expect(ra.sent + rb.sent).toBe(PEOPLE);

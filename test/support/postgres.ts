@@ -14,6 +14,9 @@ import { openPostgresStore, type PostgresStore } from '../../src/store/postgres'
 export interface TestDatabase {
   /** postgres://… of the new database. */
   url: string;
+  /** Its name, and the server's maintenance database it was made from (for dropping it from outside). */
+  name: string;
+  adminUrl: string;
   /** Drop it (after every pool on it has ended). */
   drop(): Promise<void>;
 }
@@ -77,6 +80,7 @@ async function startEmbedded(): Promise<Server> {
     // (a busy machine) is waited for rather than taken for a dead server, which would start a second one.
     for (let attempt = 0; alive(known.pid) && attempt < 5; attempt += 1) {
       if (await answers(known.adminUrl)) return known;
+      await new Promise((r) => setTimeout(r, 500));
     }
   }
   const password = randomBytes(12).toString('hex');
@@ -147,7 +151,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   return {
-    url: withDatabase(adminUrl, name),
+    url: withDatabase(adminUrl, name), name, adminUrl,
     async drop() {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();

@@ -4,7 +4,6 @@
 // still running.) test/support/testDb.ts lists them on the test global; the drop uses this module's
 // own pg, since the file's modules can no longer be loaded once its tests are torn down.
 const { TestEnvironment } = require('jest-environment-node');
-const { URL } = require('node:url');
 const { Client } = require('pg');
 
 class PostgresEnvironment extends TestEnvironment {
@@ -15,11 +14,8 @@ class PostgresEnvironment extends TestEnvironment {
 
   async teardown() {
     const made = this.global.__ballastTestDatabases ?? [];
-    for (const url of made) {
-      const admin = new URL(url);
-      const name = decodeURIComponent(admin.pathname.slice(1));
-      admin.pathname = '/postgres';
-      const c = new Client({ connectionString: admin.toString() });
+    for (const { adminUrl, name } of made) {
+      const c = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
       try {
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);

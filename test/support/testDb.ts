@@ -13,8 +13,8 @@ export const onPostgres = (): boolean => process.env.BALLAST_TEST_DB === 'postgr
 const byDir = new Map<string, Promise<TestDatabase>>();
 
 /** The databases this file made, on the test global for the project's environment to drop. */
-function testDatabases(): string[] {
-  const g = globalThis as { __ballastTestDatabases?: string[] };
+function testDatabases(): { adminUrl: string; name: string }[] {
+  const g = globalThis as { __ballastTestDatabases?: { adminUrl: string; name: string }[] };
   return (g.__ballastTestDatabases ??= []);
 }
 
@@ -24,7 +24,7 @@ export async function databaseFor(dir: string): Promise<string> {
   if (!db) {
     byDir.set(dir, (db = freshDatabase()));
     // A database that could not be made is not remembered: the next app on the folder tries again.
-    db.then((made) => testDatabases().push(made.url), () => byDir.get(dir) === db && byDir.delete(dir));
+    db.then((made) => testDatabases().push({ adminUrl: made.adminUrl, name: made.name }), () => byDir.get(dir) === db && byDir.delete(dir));
   }
   return (await db).url;
 }
@@ -60,12 +60,16 @@ export function poolFor(url: string): Pool {
 }
 
 /**
- * The tests' own pools end after each file (the app's own close with the app); the databases are
+ * The tests' own pools end with the file's hooks (this one runs before the file's own afterAll, as it is
+ * declared first: a pool a later hook opens again ends with the database); the databases are
  * listed for the project's environment (test/support/postgresEnvironment.js), which drops them after
  * the file's last hook, when every app on them has stopped.
  */
-afterAll(async () => {
-  const ending = [...pools.values()];
-  pools.clear();
-  await Promise.all(ending.map((p) => p.end().catch(() => undefined)));
-});
+// Outside jest (a script importing the test support) there are no hooks: nothing to end then.
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    const ending = [...pools.values()];
+    pools.clear();
+    await Promise.all(ending.map((p) => p.end().catch(() => undefined)));
+  });
+}
