@@ -24,9 +24,9 @@ const sqliteOnly = [
   'e2e/replicaRedelivery', // PostgreSQL already, its replicas on one database of their own
   'e2e/reliability/storageFaults', // SQLite's own faults: a locked file, a full disk, query_only
   'e2e/sandboxSlack', // the sandbox keeps its own SQLite file
-  // Child processes and CLI runs on a SQLite file they read back directly; the replica suites
+  // Ballast's own processes started on a SQLite file the test reads back directly; the replica suites
   // (test/integration/replica*.test.ts) are their PostgreSQL counterparts.
-  'e2e/startup', 'e2e/roster', 'e2e/reliability/crashSafety', 'e2e/reliability/shutdown',
+  'e2e/startup', 'e2e/reliability/crashSafety', 'e2e/reliability/shutdown',
 ];
 
 module.exports = {

@@ -1,18 +1,23 @@
-// The ops CLI's roster import/export and entry export, against a real database file and the fake Slack.
+// The ops CLI's roster import/export and entry export, against a real database and the fake Slack: a
+// SQLite file, or in the jest project "postgres" the folder's PostgreSQL database (test/support/testDb.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli, type CliIo } from '../../src/cli';
-import { openConfiguredStore } from '../../src/composition';
 import { parseCsv } from '../../src/core/csv';
 import { weekKey } from '../../src/core/time';
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';
+import * as db from '../support/db';
+import { databaseFor, onPostgres, openTestStore } from '../support/testDb';
 
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 let fake: FakeSlack;
 let dir: string;
 let dbPath: string;
+/** The CLI's database variables, and where the test reads what it wrote. */
+let dbEnv: Record<string, string>;
+const source = (): db.DbSource => ({ ballast: { raw: dbEnv.DATABASE_URL ? null : { kind: 'sqlite', db: sqlite() } }, dbEnv });
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -20,7 +25,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string[]; er
   const io: CliIo = {
     out: (l) => out.push(l),
     err: (l) => err.push(l),
-    env: { DATABASE_PATH: dbPath, SLACK_API_URL: fake.apiUrl, SLACK_BOT_TOKEN: fake.token },
+    env: { ...dbEnv, SLACK_API_URL: fake.apiUrl, SLACK_BOT_TOKEN: fake.token },
     clock: { now: () => NOW },
   };
   const code = await runCli(argv, io);
@@ -33,14 +38,16 @@ function file(name: string, text: string): string {
   return p;
 }
 
+let reader: Database.Database | undefined;
+/** A read-only connection to the SQLite file the CLI writes (opened once the file exists). */
+function sqlite(): Database.Database {
+  reader ??= new Database(dbPath, { readonly: true });
+  return reader;
+}
+
 /** Everything the roster could change, for "nothing changed" checks. */
-function snapshot(): string {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return JSON.stringify(db.prepare('SELECT * FROM people ORDER BY id').all());
-  } finally {
-    db.close();
-  }
+async function snapshot(): Promise<string> {
+  return JSON.stringify(await db.rows(source(), 'SELECT * FROM people ORDER BY id'));
 }
 
 const HEADER = 'person,manager,weekly_hours,budget,role\n';
@@ -49,6 +56,7 @@ beforeEach(async () => {
   fake = await startFakeSlack();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-roster-'));
   dbPath = path.join(dir, 'ballast.db');
+  dbEnv = onPostgres() ? { DATABASE_URL: await databaseFor(dir) } : { DATABASE_PATH: dbPath };
   for (const [id, email] of [['U300A', 'a@example.com'], ['U300B', 'b@example.com'], ['U300C', 'c@example.com'], ['U300D', 'd@example.com']]) {
     fake.addUser({ id, name: id.toLowerCase(), email, tz: 'Europe/Berlin' });
   }
@@ -58,14 +66,14 @@ beforeEach(async () => {
   expect(base).toMatchObject({ code: 0, out: ['roster imported: 3 people updated (3 new to Ballast)'] });
 });
 afterEach(async () => {
+  reader?.close();
+  reader = undefined;
   await fake.close();
 });
 
 describe('roster import', () => {
   it('sets managers, hours, budgets and roles, resolving emails through users.lookupByEmail', async () => {
-    const db = new Database(dbPath, { readonly: true });
-    const rows = db.prepare('SELECT id, email, manager_id, weekly_hours, budget_minutes, budget_set_by, role FROM people ORDER BY id').all();
-    db.close();
+    const rows = await db.rows(source(), 'SELECT id, email, manager_id, weekly_hours, budget_minutes, budget_set_by, role FROM people ORDER BY id');
     expect(rows).toEqual([
       { id: 'U300A', email: 'a@example.com', manager_id: null, weekly_hours: 40, budget_minutes: null, budget_set_by: null, role: 'admin' },
       { id: 'U300B', email: 'b@example.com', manager_id: 'U300A', weekly_hours: 32, budget_minutes: 180, budget_set_by: 'roster', role: 'none' },
@@ -80,9 +88,9 @@ describe('roster import', () => {
     expect(exported.out.join('\n')).toBe(
       'person,manager,weekly_hours,budget,role\r\nU300A,,40,,admin\r\nU300B,U300A,32,180,none\r\nU300C,U300B,20,,lead',
     );
-    const before = snapshot();
+    const before = await snapshot();
     expect((await cli('roster', 'import', file('again.csv', `${exported.out.join('\n')}\n`))).code).toBe(0);
-    expect(snapshot().replace(/"refreshed_at":\d+|"budget_set_at":\d+/g, '')).toBe(before.replace(/"refreshed_at":\d+|"budget_set_at":\d+/g, ''));
+    expect((await snapshot()).replace(/"refreshed_at":\d+|"budget_set_at":\d+/g, '')).toBe(before.replace(/"refreshed_at":\d+|"budget_set_at":\d+/g, ''));
   });
 
   it('tells each person whose budget the import changed: who, the new value and from which week; earlier weeks keep theirs', async () => {
@@ -96,9 +104,7 @@ describe('roster import', () => {
       'A roster import set your weekly advocacy budget to the default, 3h (10% of your 30 contracted hours), from the week of Mon 23 Nov.',
     ]);
     expect(fake.messagesTo('U300A')).toEqual([]);
-    const db = new Database(dbPath, { readonly: true });
-    const history = db.prepare("SELECT person_id, week_key, budget_minutes, weekly_hours, changed_by FROM budget_history WHERE person_id IN ('U300B', 'U300C') ORDER BY person_id, week_key").all();
-    db.close();
+    const history = await db.rows(source(), "SELECT person_id, week_key, budget_minutes, weekly_hours, changed_by FROM budget_history WHERE person_id IN ('U300B', 'U300C') ORDER BY person_id, week_key");
     // The first import made them known from the beginning; this one holds from the current week.
     expect(history).toEqual([
       { person_id: 'U300B', week_key: '0000-W00', budget_minutes: 180, weekly_hours: 32, changed_by: 'roster' },
@@ -129,25 +135,25 @@ describe('roster import', () => {
     ['a malformed quoted field', 'U300D,"U300A,40,,', 'line 3: a quoted field is never closed'],
     ['a person listed twice', 'c@example.com,,40,,', 'line 3: U300C already appears on line 2; list each person once'],
   ])('rejects %s, says which line and why, and changes nothing', async (_name, badLine, message) => {
-    const before = snapshot();
+    const before = await snapshot();
     // A good line first: it must not be applied either.
     const r = await cli('roster', 'import', file('bad.csv', `${HEADER}U300C,U300B,10,,none\n${badLine}\nU300B,U300A,12,,lead\n`));
     expect(r.code).toBe(1);
     expect(r.err.filter((l) => l.startsWith(message))).toHaveLength(1);
     expect(r.err[r.err.length - 1]).toMatch(/roster not imported: \d+ problems?, nothing was changed/);
     expect(r.out).toEqual([]);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('rejects a loop that only the file itself closes, at every line in it', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const r = await cli('roster', 'import', file('loop.csv', `${HEADER}U300D,U300A,40,,\nU300A,U300D,40,,\n`));
     expect(r.err).toEqual([
       'line 2: a loop of managers: U300D → U300A → U300D',
       'line 3: a loop of managers: U300A → U300D → U300A',
       'roster not imported: 2 problems, nothing was changed',
     ]);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('reports every problem in one pass, in line order', async () => {
@@ -181,7 +187,7 @@ describe('roster import', () => {
 
 describe('export entries', () => {
   async function seedEntries(): Promise<void> {
-    const { store } = openConfiguredStore({ databasePath: dbPath });
+    const { store } = await openTestStore(dir);
     const add = (personId: string, date: string, minutes: number, note: string | null, link: string | null = null) =>
       store.entries.add({ personId, minutes, kind: 'respond', network: 'linkedin', date, weekKey: weekKey(date), source: 'command', note, link }, NOW);
     await add('U300A', '2026-11-20', 30, 'plain note');
