@@ -1,7 +1,8 @@
-// Which PostgreSQL failures count as "storage unavailable" (try again) rather than a bug, and the
-// StorageError kind each becomes at the store's edge.
+// Which PostgreSQL failures the listeners answer with "try again" (the database is busy or away) rather
+// than as a bug, and the StorageError kind each becomes at the store's edge.
 import { StorageError } from '../../src/services/store';
-import { classifyPostgres, isPostgresUnavailable } from '../../src/store/postgres/errors';
+import { classifyPostgres } from '../../src/store/postgres/errors';
+import { isStorageError } from '../../src/slack/listeners/failure';
 import { createPostgresStore } from '../../src/store/postgres';
 import { openPool } from '../../src/store/postgres/db';
 
@@ -25,8 +26,8 @@ it.each([
   ['a syntax error (a bug)', withCode('42601'), false],
   ['an error without a code', new Error('boom'), false],
   ['not an error at all', 'boom', false],
-])('classifies %s', (_what, err, unavailable) => {
-  expect(isPostgresUnavailable(err)).toBe(unavailable);
+])('tells whether the listeners answer "try again" for %s', (_what, err, tryAgain) => {
+  expect(isStorageError(classifyPostgres(err))).toBe(tryAgain);
 });
 
 it.each([

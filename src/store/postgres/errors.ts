@@ -53,12 +53,6 @@ function driverKind(message: unknown): StorageErrorKind | undefined {
   return typeof message === 'string' && DRIVER_MESSAGES.some((m) => m.test(message)) ? 'unavailable' : undefined;
 }
 
-/** True when the failure is the database being busy or away, not the request being wrong. */
-export function isPostgresUnavailable(err: unknown): boolean {
-  const kind = postgresKind(err);
-  return kind !== undefined && kind !== 'constraint' && kind !== 'unknown';
-}
-
 /** A PostgreSQL failure as a StorageError; anything else (a bug, a StorageError already) unchanged. */
 export function classifyPostgres(err: unknown): unknown {
   if (err instanceof StorageError) return err;
