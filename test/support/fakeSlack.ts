@@ -42,6 +42,8 @@ export interface FakeGrant {
   team?: { id: string; name: string };
   enterprise?: { id: string; name: string };
   isEnterpriseInstall: boolean;
+  /** The workspaces of an org-wide install's enterprise (whose people its token sees). */
+  orgTeams?: string[];
   /** Who approved the install. */
   userId: string;
   botToken: string;
@@ -55,6 +57,8 @@ export const FAKE_CLIENT = { id: '1111.2222', secret: 'fake-client-secret' } as 
 
 export interface FakeUserInput {
   id: string;
+  /** The workspace the user belongs to; default the fake's own (`teamId`). */
+  teamId?: string;
   name?: string;
   realName?: string;
   displayName?: string;
@@ -75,6 +79,8 @@ export type FakeUser = Required<Omit<FakeUserInput, 'email'>> & { email?: string
 
 export interface FakeCall {
   method: string;
+  /** The installation whose token made the call (its team or enterprise id); absent for the fake's own token. */
+  installation?: string;
   /** Decoded arguments (JSON-encoded form fields such as `blocks` and `view` parsed); no token. */
   args: Record<string, unknown>;
   /** Epoch milliseconds when the request arrived. */
@@ -214,6 +220,8 @@ export class FakeSlack {
   private usedTriggers = new Set<string>();
   private readonly grants = new Map<string, FakeGrant>(); // OAuth code -> grant, until exchanged
   private readonly granted = new Map<string, FakeGrant>(); // bot token -> grant
+  /** The workspaces whose people the call being answered may see (its token's). */
+  private scope: ReadonlySet<string> = new Set();
   private socketModeUrl?: string;
   private seq = 0;
   private readonly tsBase: number;
@@ -267,6 +275,7 @@ export class FakeSlack {
   addUser(input: FakeUserInput): FakeUser {
     const user: FakeUser = {
       id: input.id,
+      teamId: input.teamId ?? this.teamId,
       name: input.name ?? input.id.toLowerCase(),
       realName: input.realName ?? input.name ?? input.id,
       displayName: input.displayName ?? input.name ?? '',
@@ -307,7 +316,7 @@ export class FakeSlack {
     const zone = zoneInfo(u.tz, this.now());
     return {
       id: u.id,
-      team_id: this.teamId,
+      team_id: u.teamId,
       name: u.name,
       real_name: u.realName,
       deleted: u.deleted,
@@ -564,7 +573,7 @@ export class FakeSlack {
     this.calls.push(call);
     // Lets tests wait for a call that is still pending (delayed or hung), not only answered ones.
     this.events.emit('change');
-    const answer = await this.answer(method, args, req, bodyToken);
+    const answer = await this.answer(method, args, req, call, bodyToken);
     if (answer === 'hang') return;
     call.status = answer.status;
     call.ok = answer.body.ok === true;
@@ -572,18 +581,20 @@ export class FakeSlack {
     send(res, answer);
   }
 
-  private async answer(method: string, args: Args, req: http.IncomingMessage, bodyToken?: string): Promise<Answer | 'hang'> {
+  private async answer(method: string, args: Args, req: http.IncomingMessage, call: FakeCall, bodyToken?: string): Promise<Answer | 'hang'> {
     if (method === 'oauth.v2.access') return this.exchange(args, req);
     const header = req.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     const given = bearer ?? bodyToken;
     const expected = method === 'apps.connections.open' ? this.appToken : this.token;
     if (!given) return fail('not_authed');
-    const grant = this.granted.get(given);
-    // An installed workspace's own token answers auth.test with that workspace; the rest of the API
-    // is the default workspace's, reached with the default token.
+    const grant = method === 'apps.connections.open' ? undefined : this.granted.get(given);
+    // An installed workspace's own token sees that workspace's people (an org-wide one, every
+    // workspace of its enterprise), and auth.test names its installation.
     if (grant && method === 'auth.test') return this.authTestOf(grant);
-    if (given !== expected) return fail('invalid_auth');
+    if (!grant && given !== expected) return fail('invalid_auth');
+    if (grant) call.installation = grant.isEnterpriseInstall ? grant.enterprise!.id : grant.team!.id;
+    const scope = new Set(grant ? (grant.isEnterpriseInstall ? grant.orgTeams ?? [] : [grant.team!.id]) : [this.teamId]);
 
     if (this.takeFault(method, args, 'hang')) return 'hang';
     const delay = this.takeFault(method, args, 'delay');
@@ -607,7 +618,19 @@ export class FakeSlack {
 
     const handler = this.handlers[method];
     if (!handler) return fail('unknown_method');
-    return handler(args);
+    // Handlers answer synchronously, so the scope is theirs alone while they run.
+    this.scope = scope;
+    try {
+      return handler(args);
+    } finally {
+      this.scope = new Set();
+    }
+  }
+
+  /** A user the call being answered may see: one of its token's workspaces. */
+  private visible(id: unknown): FakeUser | undefined {
+    const u = typeof id === 'string' ? this.users.get(id) : undefined;
+    return u && this.scope.has(u.teamId) ? u : undefined;
   }
 
   /** Slack's OAuth consent, approved: the app's redirect URL gets `code`, which `oauth.v2.access` exchanges once. */
@@ -736,7 +759,7 @@ export class FakeSlack {
       if (!dmUser) return { error: 'channel_not_found' };
     }
     if (dmUser === undefined) return { channel };
-    const user = this.users.get(dmUser);
+    const user = this.visible(dmUser);
     if (!user) return { error: 'channel_not_found' };
     if (user.isBot) return { error: 'cannot_dm_bot' };
     if (user.deleted) return { error: 'is_archived' };
@@ -837,11 +860,11 @@ export class FakeSlack {
         is_enterprise_install: false,
       }),
     'users.info': (args) => {
-      const user = typeof args.user === 'string' ? this.slackUser(args.user) : undefined;
+      const user = this.visible(args.user) ? this.slackUser(String(args.user)) : undefined;
       return user ? ok({ user }) : fail('user_not_found');
     },
     'users.list': (args) => {
-      const all = [...this.users.keys()];
+      const all = [...this.users.values()].filter((u) => this.scope.has(u.teamId)).map((u) => u.id);
       let offset = 0;
       if (str(args.cursor)) {
         const m = /^offset:(\d+)$/.exec(Buffer.from(String(args.cursor), 'base64').toString('utf8'));
@@ -856,7 +879,7 @@ export class FakeSlack {
     },
     'users.lookupByEmail': (args) => {
       const email = String(args.email ?? '').toLowerCase();
-      const user = [...this.users.values()].find((u) => u.email !== undefined && u.email.toLowerCase() === email);
+      const user = [...this.users.values()].find((u) => this.scope.has(u.teamId) && u.email !== undefined && u.email.toLowerCase() === email);
       return user ? ok({ user: this.slackUser(user.id) }) : fail('users_not_found');
     },
     'conversations.open': (args) => {
@@ -867,7 +890,7 @@ export class FakeSlack {
       const ids = String(args.users ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       if (ids.length === 0) return fail('users_list_not_supplied');
       for (const id of ids) {
-        const user = this.users.get(id);
+        const user = this.visible(id);
         if (!user) return fail('user_not_found');
         if (user.deleted) return fail('user_disabled');
         if (user.isBot) return fail('cannot_dm_bot');
@@ -897,7 +920,7 @@ export class FakeSlack {
     'chat.postEphemeral': (args) => {
       const resolved = this.resolveChannel(args.channel);
       if ('error' in resolved) return fail(resolved.error);
-      const user = typeof args.user === 'string' ? this.users.get(args.user) : undefined;
+      const user = this.visible(args.user);
       if (!user || user.deleted) return fail('user_not_in_channel');
       const bad = this.checkMessage('chat.postEphemeral', args);
       if (bad) return bad;
