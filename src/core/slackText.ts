@@ -31,3 +31,12 @@ export function quoteText(s: string): string {
 export function quoteMrkdwn(s: string): string {
   return s.split('\n').map((line) => `> ${line.replace(/^(?:&gt;|>)\s?/, '')}`).join('\n');
 }
+
+/**
+ * The text without U+0000: no person types it, and PostgreSQL's text cannot hold it (SQLite stores
+ * it). Payloads lose it at the edge (src/slack/middleware/withoutNul.ts); `db copy` for what older
+ * versions stored.
+ */
+export function withoutNul(s: string): string {
+  return s.includes('\u0000') ? s.replaceAll('\u0000', '') : s;
+}

@@ -3,13 +3,7 @@
 // trigger id), so it is taken out of every string of the payload before anything reads it: what is
 // stored is then the same on either database, and a NUL never turns a log into "something went wrong".
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-
-const NUL = '\u0000';
-
-/** The string without its NUL characters. */
-export function withoutNul(s: string): string {
-  return s.includes(NUL) ? s.replaceAll(NUL, '') : s;
-}
+import { withoutNul } from '../../core/slackText';
 
 /**
  * Every string in `value` (objects and arrays, to any depth) without NULs, changed in place: Bolt hands
@@ -20,7 +14,8 @@ export function scrubNul(value: unknown, depth = 0): void {
   const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
   for (const [key, v] of entries) {
     if (typeof v === 'string') {
-      if (v.includes(NUL)) (value as Record<string | number, unknown>)[key] = v.replaceAll(NUL, '');
+      const clean = withoutNul(v);
+      if (clean !== v) (value as Record<string | number, unknown>)[key] = clean;
     } else {
       scrubNul(v, depth + 1);
     }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadMigrations } from '../db';
+import { withoutNul } from '../../core/slackText';
 import { migratePostgres, openPool, redactUrl } from './db';
 import type { PoolClient } from 'pg';
 
@@ -125,9 +126,12 @@ async function copyTable(source: Database.Database, c: PoolClient, table: string
         if (v !== null) lines.push([String(row[columns.indexOf('id')]), String(v)]);
         return null;
       }
-      if (typeof v === 'string' && v.includes('\u0000')) {
-        nul.values += 1;
-        return v.replaceAll('\u0000', '');
+      if (typeof v === 'string') {
+        const clean = withoutNul(v);
+        if (clean !== v) {
+          nul.values += 1;
+          return clean;
+        }
       }
       return booleans.has(column) ? v === 1 : v;
     });

@@ -4,16 +4,10 @@
 import { StorageError, type StorageErrorKind } from '../../core/records';
 import { classifiedWith } from '../errors';
 
-const UNAVAILABLE_SQLSTATES = new Set([
-  '40001', // serialization_failure
-  '40P01', // deadlock_detected
-  '55P03', // lock_not_available
-  '57014', // query_canceled (statement_timeout)
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now (starting up, failing over)
-  '25006', // read_only_sql_transaction (a standby after failover)
-]);
+// admin_shutdown, crash_shutdown, cannot_connect_now (starting up, failing over).
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+// serialization_failure, deadlock_detected, lock_not_available, query_canceled (statement_timeout).
+const BUSY_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014']);
 // Class 08 is "connection exception", 53 "insufficient resources" (too many connections, out of
 // memory), 58 "system error" (an I/O error), 28 "invalid authorization" (a rotated password).
 const UNAVAILABLE_CLASSES = ['08', '53', '58', '28'];
@@ -23,8 +17,6 @@ const DRIVER_MESSAGES = [
   /^Connection terminated/, /timeout exceeded when trying to connect/, /^Client has encountered a connection error/,
   /^Query read timeout/, /^Client was closed and is not queryable/,
 ];
-
-const BUSY_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014']);
 
 /** The kind of a PostgreSQL or driver failure; undefined for anything that is neither (a bug). */
 export function postgresKind(err: unknown): StorageErrorKind | undefined {

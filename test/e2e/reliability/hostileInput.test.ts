@@ -22,7 +22,8 @@ import { onPostgres } from '../../support/testDb';
 import { validateMessage } from '../../support/blockKit';
 import { newTriggerId } from '../../support/signer';
 import { recordFigures } from '../../support/figures';
-import { scrubNul, withoutNul } from '../../../src/slack/middleware/withoutNul';
+import { scrubNul } from '../../../src/slack/middleware/withoutNul';
+import { withoutNul } from '../../../src/core/slackText';
 
 // On the second database (the jest project "postgres") the same generators run fewer cases: what they
 // find is in the shell, not the store, and the store's side is the same few statements each time.
