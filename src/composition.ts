@@ -8,7 +8,11 @@ import { boltLogger, createLogger, type Log } from './logger';
 import { openSqliteStore } from './store';
 import { openPostgresStore } from './store/postgres';
 import type { Db, MigrationResult } from './store/db';
-import type { Store } from './services/store';
+import type { Store, TenantStores } from './services/store';
+import { sqliteTenantStores } from './store/tenants';
+import { postgresTenantStores } from './store/postgres/tenants';
+import { openPool } from './store/postgres/db';
+import type { Tenant } from './tenancy';
 import type { Clock, Deps, SlackPort } from './services/ports';
 import { sharedHoldsFetch, slackPort, webClientOptions, type SlackPortHooks } from './slack/webApi';
 import { warningsAfterLog } from './services/warnings';
@@ -100,5 +104,79 @@ export function composeDeps(parts: ComposeParts): Deps {
     config: { admins: parts.config.admins },
     afterLog: [warningsAfterLog],
     stopping: parts.stopping,
+  };
+}
+
+/** Where each tenant's tables live (many-workspace mode): a schema per tenant on PostgreSQL, a file beside the main one on SQLite. */
+export function openTenantStoresFor(config: Pick<Config, 'databasePath' | 'databaseUrl'>): TenantStores {
+  if (!config.databaseUrl) return sqliteTenantStores(config.databasePath);
+  // Creating schemas is rare (a tenant's first request): one connection does.
+  const admin = openPool(config.databaseUrl, { max: 1, idleTimeoutMillis: 10_000 });
+  const stores = postgresTenantStores(config.databaseUrl, admin);
+  return {
+    forTenant: (id) => stores.forTenant(id),
+    drop: (id) => stores.drop(id),
+    async close() {
+      await stores.close();
+      if (!admin.ended) await admin.end();
+    },
+  };
+}
+
+/** What a request or job knows of its installation: its tenant, the bot token it was authorized with, the installer. */
+export interface TenantAuth {
+  tenantId: string;
+  botToken: string;
+}
+
+export interface TenantRegistry {
+  /** The tenant behind an authorized token: its store (opened and migrated on first use) and a Slack port with that token. */
+  tenant(auth: TenantAuth): Promise<Tenant>;
+  /** The tenant uninstalled: what runs for it now takes no one else (Tenant.gone). */
+  markGone(tenantId: string): void;
+}
+
+/**
+ * Tenants as the requests and jobs of one process meet them. A tenant is remembered with its token: a
+ * reinstall (a new token, maybe a new installer) makes a fresh one. Each tenant's Slack calls share
+ * a rate-limit budget with the other replicas through its own tables (Slack limits each workspace apart).
+ */
+export function tenantRegistry(parts: {
+  config: ComposeConfig; main: Pick<Store, 'installations'>; tenants: TenantStores; log: Log;
+}): TenantRegistry {
+  const known = new Map<string, { token: string; tenant: Promise<Tenant> }>();
+  const make = async ({ tenantId, botToken }: TenantAuth): Promise<Tenant> => {
+    const [store, record] = await Promise.all([parts.tenants.forTenant(tenantId), parts.main.installations.get(tenantId)]);
+    const log = parts.log.child({ tenant: tenantId });
+    const client = new WebClient(botToken, webClientOptions(parts.config.apiUrl, {
+      logger: boltLogger(log, 'web-api'), fetch: sharedHoldsFetch(parts.config.apiUrl, store.slackHolds, { log }),
+    }));
+    const tenant: Tenant = {
+      id: tenantId, store, admins: record?.installerUserId ? [record.installerUserId] : [], gone: false,
+      slack: slackPort(client, {
+        onTokenFailure(code, method) {
+          if (tenant.gone) return;
+          tenant.gone = true;
+          log.error({ code, method }, `Slack refuses the token of tenant ${tenantId} (${code}): it stops until it is installed again`);
+        },
+      }),
+    };
+    return tenant;
+  };
+  return {
+    async tenant(auth) {
+      const cached = known.get(auth.tenantId);
+      if (cached?.token === auth.botToken) return cached.tenant;
+      const entry = { token: auth.botToken, tenant: make(auth) };
+      known.set(auth.tenantId, entry);
+      // A tenant that could not be opened (its database away) is tried again by the next request.
+      entry.tenant.catch(() => known.get(auth.tenantId) === entry && known.delete(auth.tenantId));
+      return entry.tenant;
+    },
+    markGone(tenantId) {
+      const entry = known.get(tenantId);
+      known.delete(tenantId);
+      void entry?.tenant.then((t) => { t.gone = true; }, () => {});
+    },
   };
 }

@@ -18,8 +18,14 @@ function isPostgresUrl(value: string): boolean {
 const schema = z
   .object({
     SLACK_BOT_TOKEN: z
-      .string({ error: 'is required (a bot token starting with xoxb-)' })
-      .regex(/^xoxb-\S+$/, { error: 'must be a bot token starting with xoxb-' }),
+      .string()
+      .regex(/^xoxb-\S+$/, { error: 'must be a bot token starting with xoxb-' })
+      .optional(),
+    // Many workspaces (DESIGN.md, deployment shape 3): the app's OAuth credentials instead of a bot token.
+    SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, { error: 'must be the app\'s client id, such as 1234567890.1234567890' }).optional(),
+    SLACK_CLIENT_SECRET: z.string().min(1, { error: 'must not be empty' }).optional(),
+    // Signs the OAuth state, so every replica must share it; short secrets are guessable.
+    SLACK_STATE_SECRET: z.string().min(16, { error: 'must be at least 16 characters (a random secret shared by every replica)' }).optional(),
     SLACK_APP_TOKEN: z
       .string()
       .regex(/^xapp-\S+$/, { error: 'must be an app-level token starting with xapp-' })
@@ -56,8 +62,18 @@ const schema = z
     BALLAST_SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   });
 
+/** Many-workspace mode's OAuth credentials (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET). */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+}
+
 export interface Config {
-  botToken: string;
+  /** Single-workspace mode's token; absent in many-workspace mode (`oauth`). */
+  botToken?: string;
+  /** Present in many-workspace mode: each installation's token comes from the database. */
+  oauth?: OAuthConfig;
   appToken?: string;
   signingSecret?: string;
   apiUrl: string;
@@ -86,6 +102,17 @@ export function loadConfig(env: Record<string, string | undefined> = environment
     ? []
     : parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
   // Checked outside the schema so that it is reported alongside every other problem.
+  const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const oauthSet = oauthVars.filter((v) => cleaned[v] !== undefined);
+  if (cleaned.SLACK_BOT_TOKEN === undefined) {
+    if (oauthSet.length === 0) {
+      problems.push('SLACK_BOT_TOKEN is required (a bot token starting with xoxb-), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for many workspaces');
+    } else {
+      for (const v of oauthVars.filter((x) => !oauthSet.includes(x))) problems.push(`${v} is required for many workspaces (${oauthSet.join(', ')} is set)`);
+      if (cleaned.SLACK_APP_TOKEN) problems.push('SLACK_APP_TOKEN: many workspaces run in HTTP mode (Slack sends each installation\'s events to /slack/events); unset it');
+      if (cleaned.BALLAST_ADMINS) problems.push('BALLAST_ADMINS is for one workspace: with many, each installing user is its workspace\'s first admin; unset it');
+    }
+  }
   if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)');
   }
@@ -93,6 +120,10 @@ export function loadConfig(env: Record<string, string | undefined> = environment
   const e = parsed.data;
   return {
     botToken: e.SLACK_BOT_TOKEN,
+    // A bot token wins (DESIGN.md: OAuth "when set, and SLACK_BOT_TOKEN is not").
+    oauth: e.SLACK_BOT_TOKEN === undefined && e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+      ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+      : undefined,
     appToken: e.SLACK_APP_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,
     apiUrl: e.SLACK_API_URL,
@@ -107,9 +138,10 @@ export function loadConfig(env: Record<string, string | undefined> = environment
 
 /** Every configured value that must never reach a log: tokens, the signing secret, the database password. */
 export function secretsOf(
-  config: Pick<Config, 'botToken'> & Partial<Pick<Config, 'appToken' | 'signingSecret' | 'databaseUrl'>>,
+  config: Partial<Pick<Config, 'botToken' | 'appToken' | 'signingSecret' | 'databaseUrl' | 'oauth'>>,
 ): string[] {
-  const secrets = [config.botToken, config.appToken ?? '', config.signingSecret ?? ''];
+  const secrets = [config.botToken ?? '', config.appToken ?? '', config.signingSecret ?? '',
+    config.oauth?.clientSecret ?? '', config.oauth?.stateSecret ?? ''];
   if (config.databaseUrl) {
     const { password } = new URL(config.databaseUrl);
     if (password) secrets.push(password, decodeURIComponent(password));

@@ -11,6 +11,7 @@ const REDACT_PATHS = [
   '*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.secret', '*.authorization',
   'headers.authorization', 'headers["x-slack-signature"]', 'req.headers.authorization',
   'config.botToken', 'config.appToken', 'config.signingSecret', 'databaseUrl', 'config.databaseUrl', 'connectionString',
+  'clientSecret', 'stateSecret', 'refreshToken', '*.clientSecret', '*.stateSecret', '*.refreshToken', 'config.oauth',
 ];
 
 /** Replace anything that looks like a Slack token, and the given secrets, in a string. */

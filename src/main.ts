@@ -1,7 +1,7 @@
 // Composition root: config → logger → database + migrations → Bolt app → listeners → scheduler → start.
 import type { Server } from 'node:http';
 import { WebClient } from '@slack/web-api';
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Authorize, type Receiver } from '@slack/bolt';
 import type { DestinationStream } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { boltLogger, type Log } from './logger';
@@ -20,6 +20,10 @@ import { withoutNulBytes } from './slack/middleware/withoutNul';
 import { singleWorkspace } from './slack/authorize';
 import { inFlight } from './slack/listeners/followUps';
 import { adminHomeSection, teamHomeSection } from './slack/homeSections';
+import { manyWorkspaces } from './manyWorkspaces';
+import { tenantScope } from './slack/middleware/tenantScope';
+import { registerUninstalls } from './slack/listeners/events';
+import type { TenantRegistry } from './composition';
 
 
 export interface StartOptions {
@@ -42,8 +46,12 @@ export interface Ballast {
   log: Log;
   /** Present when BALLAST_SCHEDULER=on. */
   scheduler: Scheduler | null;
+  /** The scheduler's passes whether or not it ticks by itself (`tick()` runs one now). */
+  passes: Scheduler;
   /** The HTTP port actually bound (HTTP mode), useful when PORT=0. */
   port: number | null;
+  /** Many-workspace mode: each tenant's store, and the tenants this process has met; null with one workspace. */
+  tenants: { forTenant(tenantId: string): Promise<Store>; registry: TenantRegistry } | null;
   stop(): Promise<void>;
   /** Resolves once every follow-up listeners started after their acks (DMs, warnings, Home) has finished. */
   settled(): Promise<void>;
@@ -108,6 +116,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
   let receiver: Receiver;
   let http: HTTPReceiver | undefined;
   let socket: SocketModeReceiver | undefined;
+  const many = config.oauth ? manyWorkspaces(config, config.oauth, store, clock, log) : undefined;
   if (config.appToken) {
     receiver = socket = new SocketModeReceiver({
       appToken: config.appToken,
@@ -128,46 +137,71 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
       processBeforeResponse: false,
       unhandledRequestTimeoutMillis: 3001,
       processEventErrorHandler: httpProcessEventErrorHandler(log),
+      ...(many?.receiverOptions ?? {}),
     });
     receiver = http;
   }
-  const client = new WebClient(config.botToken, clientOptions);
-  const installation = singleWorkspace(config.botToken, async () => {
-    const r = await client.auth.test();
-    return { botUserId: r.user_id, botId: r.bot_id, teamId: r.team_id };
-  }, log);
-  // convoStore false: nothing in Ballast reads context.conversation, and Bolt's default in-memory store
-  // costs every request a lookup that fails by throwing (an Error with its stack) plus a debug line.
-  const app = new App({
-    authorize: installation.authorize, receiver: new EdgeReceiver(receiver, log), logger, clientOptions, convoStore: false,
-  });
 
-  const deps: ListenerDeps = {
-    ...composeDeps({ config, store, clock, log, client, slackHooks: tokenAlarm(log) }),
+  let authorize: Authorize<boolean>;
+  let deps: ListenerDeps;
+  const shared = {
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
     homeSections: [teamHomeSection, assignmentBoard, adminHomeSection],
     inFlight: inFlight(),
   };
-  app.use(withoutNulBytes);
-  app.use(sameTeamOnly(installation.installedTeam, log));
-  app.use(dedupeEvents(deps));
-  registerListeners(app, deps);
-  app.error(async (err) => {
+  const app = (a: Authorize<boolean>) =>
+    // convoStore false: nothing in Ballast reads context.conversation, and Bolt's default in-memory store
+    // costs every request a lookup that fails by throwing (an Error with its stack) plus a debug line.
+    new App({ authorize: a, receiver: new EdgeReceiver(receiver, log), logger, clientOptions, convoStore: false });
+  let bolt: App;
+  if (many) {
+    // Each request is authorized from its installation (Bolt's InstallProvider over the installations table).
+    authorize = http!.installer!.authorize.bind(http!.installer!) as Authorize<boolean>;
+    deps = { ...composeDeps({ config, store: many.tenancy.store, slack: many.tenancy.slack, clock, log }), ...shared,
+      config: many.tenancy.config, stopping: () => many.tenancy.current()?.gone ?? false };
+    bolt = app(authorize);
+    bolt.use(withoutNulBytes);
+    // Delivery ids are Slack's own and unique across workspaces: one table in the main database.
+    bolt.use(dedupeEvents({ store, clock, log }));
+    bolt.use(tenantScope(many.registry, many.tenancy, log));
+    registerUninstalls(bolt, many.uninstalls);
+  } else {
+    const client = new WebClient(config.botToken, clientOptions);
+    const installation = singleWorkspace(config.botToken!, async () => {
+      const r = await client.auth.test();
+      return { botUserId: r.user_id, botId: r.bot_id, teamId: r.team_id };
+    }, log);
+    authorize = installation.authorize;
+    deps = { ...composeDeps({ config, store, clock, log, client, slackHooks: tokenAlarm(log) }), ...shared };
+    bolt = app(authorize);
+    bolt.use(withoutNulBytes);
+    bolt.use(sameTeamOnly(installation.installedTeam, log));
+    bolt.use(dedupeEvents(deps));
+  }
+  registerListeners(bolt, deps);
+  bolt.error(async (err) => {
+    // A workspace that uninstalled (or never installed) still has people clicking: not Ballast's fault.
+    if ((err as { code?: string }).code === 'slack_bolt_authorization_error') {
+      log.warn({ err }, 'a request from a workspace Ballast is not installed in was ignored');
+      return;
+    }
     log.error({ err }, 'unhandled error in a listener');
   });
 
   let port: number | null = null;
   if (http) {
-    const server = (await app.start(config.port)) as Server;
+    const server = (await bolt.start(config.port)) as Server;
     const addr = server.address();
     port = typeof addr === 'object' && addr ? addr.port : config.port;
     log.info({ port, mode: 'http' }, 'Ballast is listening');
   } else {
-    await app.start();
+    await bolt.start();
     log.info({ mode: 'socket' }, 'Ballast is connected over Socket Mode');
   }
 
-  const scheduler = config.scheduler ? createScheduler(deps) : null;
+  // Built either way, so a test or an operator's `jobs run` can tick it; it ticks by itself only when on.
+  const passes = createScheduler(deps, many ? { tenants: () => many.installedTenants(http!.installer!), afterPass: () => many.afterPass() } : {});
+  const scheduler = config.scheduler ? passes : null;
   scheduler?.start();
 
   let stopping: Promise<void> | undefined;
@@ -175,23 +209,27 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
     (stopping ??= (async () => {
       log.info('shutting down');
       // No new ticks; a pass in progress finishes before the database closes under it.
-      await scheduler?.stop();
+      await passes.stop();
       try {
         // Bolt's Socket Mode stop() only starts the close handshake; wait for it (briefly) so the
         // socket is really closed before the database is.
         const closed = socket ? socketClosed(socket) : undefined;
-        await app.stop();
+        await bolt.stop();
         await closed;
       } catch (err) {
         log.warn({ err }, 'receiver did not stop cleanly');
       }
       // What listeners started after their acks (DMs, warnings) finishes before the database closes.
       await deps.inFlight?.settled();
+      await many?.tenants.close();
       await store.close();
       log.info('stopped');
     })());
 
-  return { app, store, raw, deps, log, scheduler, port, stop, settled: () => deps.inFlight!.settled() };
+  return {
+    app: bolt, store, raw, deps, log, scheduler, passes, port, stop, settled: () => deps.inFlight!.settled(),
+    tenants: many ? { forTenant: (id) => many.tenants.forTenant(id), registry: many.registry } : null,
+  };
 }
 
 /** Run as a process: clear one-line config errors, graceful SIGTERM/SIGINT. */

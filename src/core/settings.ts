@@ -14,6 +14,8 @@ export interface OrgSettings {
   currency: string;
   managerAlerts: boolean;
   minGroupSize: number;
+  /** Many-workspace mode: days an uninstalled tenant's data is kept, so a reinstall resumes; then it is deleted. */
+  retentionDays: number;
 }
 
 export const DEFAULT_SETTINGS: OrgSettings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: OrgSettings = {
   currency: 'USD',
   managerAlerts: true,
   minGroupSize: 5,
+  retentionDays: 30,
 };
 
 export type SettingsRow = Partial<Record<keyof OrgSettings, unknown>>;

@@ -5,7 +5,7 @@ import { isIsoDate, parseHHMM, weekdayFromName } from './time';
 
 export const SETTING_KEYS = [
   'budget_percent', 'checkin_time', 'quiet_hours', 'digest_day', 'digest_time', 'holidays', 'hourly_cost',
-  'currency', 'manager_alerts', 'min_group_size',
+  'currency', 'manager_alerts', 'min_group_size', 'retention_days',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -29,7 +29,11 @@ const EXAMPLES: Record<SettingKey, string> = {
   currency: '/ballast admin settings currency EUR',
   manager_alerts: '/ballast admin settings manager_alerts off',
   min_group_size: '/ballast admin settings min_group_size 5',
+  retention_days: '/ballast admin settings retention_days 30',
 };
+
+/** How long an uninstalled workspace's data may be kept (days): a year at most, a day at least. */
+export const RETENTION_DAYS = { min: 1, max: 365 } as const;
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -108,6 +112,13 @@ export function parseSettingChange(rawKey: string, rawValue: string): SettingRes
         return refuse(key, `The minimum group size is a whole number from ${MIN_GROUP_FLOOR} to 100; smaller groups would reveal individuals.`);
       }
       return settings({ minGroupSize: n });
+    }
+    case 'retention_days': {
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || n < RETENTION_DAYS.min || n > RETENTION_DAYS.max) {
+        return refuse(key, `Keep an uninstalled workspace's data for a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}.`);
+      }
+      return settings({ retentionDays: n });
     }
   }
 }

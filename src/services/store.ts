@@ -200,8 +200,16 @@ export interface InstallationsStore {
   refresh(tenantId: string, installation: string, installedAt: number): Promise<boolean>;
   /** The tenant's installation, installed or not; undefined if it never installed. */
   get(tenantId: string): Promise<InstallationRecord | undefined>;
-  /** Drop the tenant's tokens and mark it uninstalled; true only the first time (later calls change nothing). */
-  uninstall(tenantId: string, now: number): Promise<boolean>;
+  /**
+   * Drop the tenant's tokens and mark it uninstalled; true only the first time (later calls change
+   * nothing). With `madeBefore`, only an install made before it: an uninstall Slack sent before a
+   * reinstall, delivered after it, leaves the new install standing.
+   */
+  uninstall(tenantId: string, now: number, madeBefore?: number): Promise<boolean>;
+  /** Every tenant uninstalled and not yet forgotten, by tenant id. */
+  uninstalled(): Promise<InstallationRecord[]>;
+  /** Delete the row of a tenant uninstalled at `uninstalledAt` (its data gone); false if it installed again since. */
+  forget(tenantId: string, uninstalledAt: number): Promise<boolean>;
   /** Every tenant installed now, by tenant id. */
   installed(): Promise<InstallationRecord[]>;
 }
@@ -233,6 +241,8 @@ export interface Store {
 export interface TenantStores {
   /** The tenant's store, its tables made and migrated on first use. */
   forTenant(tenantId: string): Promise<Store>;
+  /** Delete every table and row of the tenant (its retention period over); a later forTenant starts it empty. */
+  drop(tenantId: string): Promise<void>;
   /** Close every tenant store opened so far. */
   close(): Promise<void>;
 }

@@ -28,7 +28,9 @@ export function installationsStore(db: Db) {
       installation = excluded.installation, installed_at = excluded.installed_at, uninstalled_at = NULL`);
   const byTenant = db.prepare<[string], InstallationRow>('SELECT * FROM installations WHERE tenant_id = ?');
   const uninstall = db.prepare(
-    'UPDATE installations SET installation = NULL, uninstalled_at = ? WHERE tenant_id = ? AND uninstalled_at IS NULL');
+    'UPDATE installations SET installation = NULL, uninstalled_at = ? WHERE tenant_id = ? AND uninstalled_at IS NULL AND installed_at < ?');
+  const uninstalled = db.prepare<[], InstallationRow>('SELECT * FROM installations WHERE uninstalled_at IS NOT NULL ORDER BY tenant_id');
+  const forget = db.prepare('DELETE FROM installations WHERE tenant_id = ? AND uninstalled_at = ?');
   const refresh = db.prepare(
     'UPDATE installations SET installation = ? WHERE tenant_id = ? AND installed_at = ? AND uninstalled_at IS NULL');
   const installed = db.prepare<[], InstallationRow>('SELECT * FROM installations WHERE uninstalled_at IS NULL ORDER BY tenant_id');
@@ -44,8 +46,14 @@ export function installationsStore(db: Db) {
       const r = byTenant.get(tenantId);
       return r ? toInstallation(r) : undefined;
     },
-    async uninstall(tenantId: string, now: number): Promise<boolean> {
-      return uninstall.run(now, tenantId).changes === 1;
+    async uninstall(tenantId: string, now: number, madeBefore: number = Number.MAX_SAFE_INTEGER): Promise<boolean> {
+      return uninstall.run(now, tenantId, madeBefore).changes === 1;
+    },
+    async uninstalled(): Promise<InstallationRecord[]> {
+      return uninstalled.all().map(toInstallation);
+    },
+    async forget(tenantId: string, uninstalledAt: number): Promise<boolean> {
+      return forget.run(tenantId, uninstalledAt).changes === 1;
     },
     async installed(): Promise<InstallationRecord[]> {
       return installed.all().map(toInstallation);

@@ -1,5 +1,6 @@
 // One SQLite file per tenant (many-workspace mode, docs/TENANCY.md), in a `tenants` folder beside the
 // main database: `data/ballast.db` keeps the installations, `data/tenants/T0123.db` one tenant's tables.
+import fs from 'node:fs';
 import path from 'node:path';
 import { NotATenantError, TENANT_ID, type Store, type TenantStores } from '../services/store';
 import { openSqliteStore } from './index';
@@ -20,6 +21,13 @@ export function sqliteTenantStores(mainFile: string): TenantStores {
         open.set(tenantId, store);
       }
       return store;
+    },
+    async drop(tenantId) {
+      const file = tenantFile(mainFile, tenantId);
+      const store = open.get(tenantId);
+      open.delete(tenantId);
+      await store?.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     },
     async close() {
       const all = [...open.values()];

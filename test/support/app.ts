@@ -7,12 +7,14 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { startBallast, type Ballast, type StartOptions } from '../../src/main';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from './fakeSlack';
-import { createSlackClient, type SlackClient } from './signer';
+import { FAKE_CLIENT, startFakeSlack, type FakeSlack, type FakeSlackOptions } from './fakeSlack';
+import { createSlackClient, type SlackClient, type SlackClientOptions } from './signer';
 import { everyoneMet } from './welcome';
 import { databaseFor, onPostgres } from './testDb';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+/** The OAuth state secret of many-workspace test apps (every replica of one deployment shares it). */
+export const STATE_SECRET = 'test-state-secret-0123456789';
 
 export class TestClock {
   constructor(private ms: number) {}
@@ -40,6 +42,8 @@ export interface TestApp {
   /** Every log line the app wrote, as parsed JSON. */
   logs: Record<string, unknown>[];
   logText(): string;
+  /** A signed client for another workspace (many-workspace mode), its requests settling like `slack`'s. */
+  clientFor(workspace: Pick<SlackClientOptions, 'teamId' | 'enterpriseId' | 'enterpriseInstall' | 'botUserId'>): SlackClient;
   /** Resolves once everyone added to the fake Slack so far is recorded as welcomed (unless `newcomers`). */
   welcomeMarks(): Promise<void>;
   close(): Promise<void>;
@@ -64,6 +68,11 @@ export interface TestAppOptions {
    * welcome DM see exactly the DMs they expect (test/support/welcome.ts). True: first contact brings it.
    */
   newcomers?: boolean;
+  /**
+   * Many-workspace mode: the app gets the fake's OAuth client instead of a bot token, and serves no
+   * workspace until one is installed (test/support/install.ts). Everyone is then a newcomer.
+   */
+  manyWorkspaces?: boolean;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -93,7 +102,9 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     },
   });
   const config = loadConfig({
-    SLACK_BOT_TOKEN: fake.token,
+    ...(opts.manyWorkspaces
+      ? { SLACK_CLIENT_ID: FAKE_CLIENT.id, SLACK_CLIENT_SECRET: FAKE_CLIENT.secret, SLACK_STATE_SECRET: STATE_SECRET }
+      : { SLACK_BOT_TOKEN: fake.token }),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
@@ -104,21 +115,26 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...opts.env,
   });
   const ballast = await startBallast({ config, clock, logDestination: destination, ...opts.start });
-  const client = createSlackClient({
+  const clientOf = (workspace: Pick<SlackClientOptions, 'teamId' | 'enterpriseId' | 'enterpriseInstall' | 'botUserId'>) => createSlackClient({
     baseUrl: `http://127.0.0.1:${ballast.port}`,
     signingSecret: SIGNING_SECRET,
-    teamId: fake.teamId,
     responseUrls: fake,
     // Signatures use real time, as Slack's do; the app's clock is only for the domain.
     // eslint-disable-next-line no-restricted-properties
     nowSeconds: () => Math.floor(Date.now() / 1000),
+    ...workspace,
   });
-  const marked = opts.newcomers ? undefined : everyoneMet(fake, ballast.store, clock);
+  const client = clientOf({ teamId: fake.teamId });
+  const marked = opts.newcomers || opts.manyWorkspaces ? undefined : everyoneMet(fake, ballast.store, clock);
   const sending = marked ? waitingFor(client, marked) : client;
   const slack = opts.settle === false ? sending : settling(sending, () => ballast.settled());
   return {
     ballast, fake, slack, clock, dir, dbPath, dbEnv, logs,
     logText: () => raw,
+    clientFor: (workspace) => {
+      const other = clientOf(workspace);
+      return opts.settle === false ? other : settling(other, () => ballast.settled());
+    },
     welcomeMarks: () => (marked ? marked() : Promise.resolve()),
     async close() {
       await ballast.stop();

@@ -50,6 +50,11 @@ export interface FakeGrant {
   botUserId: string;
   botId: string;
   scopes: string[];
+  /**
+   * Token rotation on: the bot token lasts this many seconds, the install answer carries a refresh
+   * token, and `oauth.v2.access` with `grant_type=refresh_token` trades it, once, for a new pair.
+   */
+  expiresIn?: number;
 }
 
 /** The client id and secret the fake's `oauth.v2.access` accepts. */
@@ -220,6 +225,9 @@ export class FakeSlack {
   private usedTriggers = new Set<string>();
   private readonly grants = new Map<string, FakeGrant>(); // OAuth code -> grant, until exchanged
   private readonly granted = new Map<string, FakeGrant>(); // bot token -> grant
+  private readonly revokedTokens = new Set<string>(); // uninstalled: every call answers token_revoked
+  private readonly refreshTokens = new Map<string, FakeGrant>(); // token rotation: refresh token -> grant, until used
+  private rotations = 0;
   /** The workspaces whose people the call being answered may see (its token's). */
   private scope: ReadonlySet<string> = new Set();
   private socketModeUrl?: string;
@@ -589,11 +597,12 @@ export class FakeSlack {
     const expected = method === 'apps.connections.open' ? this.appToken : this.token;
     if (!given) return fail('not_authed');
     const grant = method === 'apps.connections.open' ? undefined : this.granted.get(given);
+    if (grant) call.installation = grant.isEnterpriseInstall ? grant.enterprise!.id : grant.team!.id;
+    if (this.revokedTokens.has(given)) return fail('token_revoked');
     // An installed workspace's own token sees that workspace's people (an org-wide one, every
     // workspace of its enterprise), and auth.test names its installation.
     if (grant && method === 'auth.test') return this.authTestOf(grant);
     if (!grant && given !== expected) return fail('invalid_auth');
-    if (grant) call.installation = grant.isEnterpriseInstall ? grant.enterprise!.id : grant.team!.id;
     const scope = new Set(grant ? (grant.isEnterpriseInstall ? grant.orgTeams ?? [] : [grant.team!.id]) : [this.teamId]);
 
     if (this.takeFault(method, args, 'hang')) return 'hang';
@@ -638,22 +647,47 @@ export class FakeSlack {
     this.grants.set(code, g);
   }
 
+  /** The installation behind `botToken` is gone (uninstalled): every call with it answers token_revoked, as Slack's do. */
+  revoke(botToken: string): void {
+    this.revokedTokens.add(botToken);
+  }
+
   private exchange(args: Args, req: http.IncomingMessage): Answer {
     const basic = req.headers.authorization?.startsWith('Basic ')
       ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString('utf8').split(':') : [];
     const [id, secret] = [str(args.client_id) ?? basic[0], str(args.client_secret) ?? basic[1]];
     if (id !== FAKE_CLIENT.id) return fail('invalid_client_id');
     if (secret !== FAKE_CLIENT.secret) return fail('bad_client_secret');
+    if (str(args.grant_type) === 'refresh_token') return this.rotate(str(args.refresh_token));
     const code = str(args.code);
     const g = code ? this.grants.get(code) : undefined;
     if (!g) return fail('invalid_code');
     this.grants.delete(code!);
     this.granted.set(g.botToken, g);
-    return ok({
-      app_id: this.appId, authed_user: { id: g.userId }, scope: g.scopes.join(','), token_type: 'bot',
-      access_token: g.botToken, bot_user_id: g.botUserId, team: g.team ?? null, enterprise: g.enterprise ?? null,
-      is_enterprise_install: g.isEnterpriseInstall,
-    });
+    return ok({ ...this.tokenAnswer(g), authed_user: { id: g.userId } });
+  }
+
+  /** A refresh token used once more (two replicas refreshing at once) is refused, as Slack refuses it. */
+  private rotate(refreshToken: string | undefined): Answer {
+    const g = refreshToken ? this.refreshTokens.get(refreshToken) : undefined;
+    if (!g) return fail('invalid_refresh_token');
+    this.refreshTokens.delete(refreshToken!);
+    const next = { ...g, botToken: `${g.botToken.replace(/-r\d+$/, '')}-r${++this.rotations}` };
+    this.granted.set(next.botToken, next);
+    return ok(this.tokenAnswer(next));
+  }
+
+  private tokenAnswer(g: FakeGrant): Record<string, unknown> {
+    const rotation: Record<string, unknown> = {};
+    if (g.expiresIn !== undefined) {
+      const refresh = `xoxe-1-refresh-${g.botToken}`;
+      this.refreshTokens.set(refresh, g);
+      Object.assign(rotation, { refresh_token: refresh, expires_in: g.expiresIn });
+    }
+    return {
+      app_id: this.appId, scope: g.scopes.join(','), token_type: 'bot', access_token: g.botToken, bot_user_id: g.botUserId,
+      team: g.team ?? null, enterprise: g.enterprise ?? null, is_enterprise_install: g.isEnterpriseInstall, ...rotation,
+    };
   }
 
   private authTestOf(g: FakeGrant): Answer {

@@ -28,6 +28,10 @@ export interface SlackClientOptions {
   signingSecret: string;
   teamId?: string;
   teamDomain?: string;
+  /** The Enterprise Grid org the workspace belongs to (payloads carry it); none by default. */
+  enterpriseId?: string;
+  /** The app is installed org-wide on `enterpriseId` (payloads say is_enterprise_install). */
+  enterpriseInstall?: boolean;
   apiAppId?: string;
   /** The bot user, as put in events' `authorizations`. */
   botUserId?: string;
@@ -152,6 +156,9 @@ export function createSlackClient(opts: SlackClientOptions) {
   const strict = opts.strictAcks ?? true;
   const path = opts.path ?? '/slack/events';
   const team = { id: teamId, domain: teamDomain };
+  const enterpriseId = opts.enterpriseId ?? null;
+  const orgWide = Boolean(opts.enterpriseInstall && enterpriseId);
+  const enterprise = enterpriseId ? { id: enterpriseId, name: `Org ${enterpriseId}` } : null;
   const user = (id: string) => ({ id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: teamId });
   const actionTs = (): string => `${nowSeconds()}.${String(++counter).padStart(6, '0')}`;
   const responseUrl = (given?: string): string =>
@@ -218,7 +225,8 @@ export function createSlackClient(opts: SlackClientOptions) {
       command: o.command ?? '/ballast',
       text,
       api_app_id: apiAppId,
-      is_enterprise_install: 'false',
+      ...(enterpriseId ? { enterprise_id: enterpriseId, enterprise_name: `Org ${enterpriseId}` } : {}),
+      is_enterprise_install: String(orgWide),
       response_url: responseUrl(o.responseUrl),
       trigger_id: o.triggerId ?? newTriggerId(),
     });
@@ -255,8 +263,8 @@ export function createSlackClient(opts: SlackClientOptions) {
       token: 'legacy-verification-token',
       trigger_id: o.triggerId ?? newTriggerId(),
       team,
-      enterprise: null,
-      is_enterprise_install: false,
+      enterprise,
+      is_enterprise_install: orgWide,
       state: { values: {} },
       actions: [act],
     };
@@ -291,8 +299,8 @@ export function createSlackClient(opts: SlackClientOptions) {
       api_app_id: apiAppId,
       token: 'legacy-verification-token',
       trigger_id: o.triggerId ?? newTriggerId(),
-      is_enterprise_install: false,
-      enterprise: null,
+      is_enterprise_install: orgWide,
+      enterprise,
       view: {
         type: 'modal',
         blocks: [],
@@ -332,8 +340,8 @@ export function createSlackClient(opts: SlackClientOptions) {
       action_ts: actionTs(),
       team,
       user: user(o.userId),
-      is_enterprise_install: false,
-      enterprise: null,
+      is_enterprise_install: orgWide,
+      enterprise,
       callback_id: o.callbackId,
       trigger_id: o.triggerId ?? newTriggerId(),
     });
@@ -347,8 +355,8 @@ export function createSlackClient(opts: SlackClientOptions) {
       team,
       user: user(o.userId),
       channel: { id: o.channelId, name: o.channelId.startsWith('D') ? 'directmessage' : 'general' },
-      is_enterprise_install: false,
-      enterprise: null,
+      is_enterprise_install: orgWide,
+      enterprise,
       callback_id: o.callbackId,
       trigger_id: o.triggerId ?? newTriggerId(),
       response_url: responseUrl(o.responseUrl),
@@ -362,12 +370,13 @@ export function createSlackClient(opts: SlackClientOptions) {
     const body = JSON.stringify({
       token: 'legacy-verification-token',
       team_id: teamId,
+      ...(enterpriseId ? { enterprise_id: enterpriseId } : {}),
       api_app_id: apiAppId,
       event: { event_ts: `${eventTime}.000100`, ...ev },
       type: 'event_callback',
       event_id: o.eventId ?? `Ev${String(++counter).padStart(8, '0')}`,
       event_time: eventTime,
-      authorizations: [{ enterprise_id: null, team_id: teamId, user_id: botUserId, is_bot: true, is_enterprise_install: false }],
+      authorizations: [{ enterprise_id: enterpriseId, team_id: orgWide ? null : teamId, user_id: botUserId, is_bot: true, is_enterprise_install: orgWide }],
       is_ext_shared_channel: false,
       event_context: `4-${randomBytes(6).toString('hex')}`,
     });

@@ -32,10 +32,18 @@ export function pgInstallationsStore({ pool }: Pg) {
       return r.rowCount === 1;
     },
     get: one,
-    async uninstall(tenantId: string, now: number): Promise<boolean> {
+    async uninstall(tenantId: string, now: number, madeBefore: number = Number.MAX_SAFE_INTEGER): Promise<boolean> {
       const r = await pool.query(
-        'UPDATE installations SET installation = NULL, uninstalled_at = $1 WHERE tenant_id = $2 AND uninstalled_at IS NULL',
-        [ms(now), tenantId]);
+        'UPDATE installations SET installation = NULL, uninstalled_at = $1 WHERE tenant_id = $2 AND uninstalled_at IS NULL AND installed_at < $3',
+        [ms(now), tenantId, ms(madeBefore)]);
+      return r.rowCount === 1;
+    },
+    async uninstalled(): Promise<InstallationRecord[]> {
+      const r = await pool.query<InstallationRow>('SELECT * FROM installations WHERE uninstalled_at IS NOT NULL ORDER BY tenant_id');
+      return r.rows.map(toInstallation);
+    },
+    async forget(tenantId: string, uninstalledAt: number): Promise<boolean> {
+      const r = await pool.query('DELETE FROM installations WHERE tenant_id = $1 AND uninstalled_at = $2', [tenantId, ms(uninstalledAt)]);
       return r.rowCount === 1;
     },
     async installed(): Promise<InstallationRecord[]> {

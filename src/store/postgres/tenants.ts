@@ -45,6 +45,13 @@ export function postgresTenantStores(url: string, admin: Pool, opts: { maxPerTen
       }
       return store;
     },
+    async drop(tenantId) {
+      const schema = tenantSchema(tenantId);
+      const store = open.get(tenantId);
+      open.delete(tenantId);
+      await (await store?.catch(() => null))?.close();
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    },
     async close() {
       const all = [...open.values()];
       open.clear();

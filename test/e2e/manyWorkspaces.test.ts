@@ -1,0 +1,272 @@
+// Many workspaces (issue #13) through the real app: installed from /slack/install into two workspaces
+// and one Enterprise Grid org, each lives as if alone (the org as one organisation across its
+// workspaces), with its own admins, settings, people and jobs. Cross-tenant attempts change nothing;
+// an uninstall stops that tenant's sends in the middle of a pass; a reinstall inside the retention
+// period resumes where it stopped, and after it the data is gone. Runs on SQLite and PostgreSQL.
+import { ACTIONS } from '../../src/slack/ids';
+import { PASS_CONCURRENCY } from '../../src/jobs/pass';
+import type { Store } from '../../src/services/store';
+import { recordMet } from '../../src/services/welcome';
+import { startTestApp, type TestApp } from '../support/app';
+import { installFromLink, orgGrant, workspaceGrant } from '../support/install';
+import type { SlackClient } from '../support/signer';
+
+// Thursday 2026-11-26, 16:30 in Berlin: everyone's check-in is due.
+const NOW = '2026-11-26T15:30:00Z';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Two workspaces, and an org whose two workspaces share one install. User ids are unique across them,
+// as the fake Slack needs; each tenant's own tables are what keep them apart.
+const ANA = 'U1ANA'; // installed T1
+const BEN = 'U1BEN';
+const CAT = 'U2CAT'; // installed T2
+const DAN = 'U2DAN';
+const EVA = 'U70EVA'; // installed the org E1, works in T70
+const FIN = 'U71FIN'; // works in T71, reports to Eva
+
+type Body = { text: string; blocks?: unknown[] };
+const textOf = (b: unknown): string => {
+  const body = b as Body;
+  return `${body.text ?? ''}\n${JSON.stringify(body.blocks ?? [])}`;
+};
+
+let t: TestApp;
+let t1: SlackClient;
+let t2: SlackClient;
+let t70: SlackClient;
+let t71: SlackClient;
+const store = (tenant: string): Promise<Store> => t.ballast.tenants!.forTenant(tenant);
+const say = async (client: SlackClient, userId: string, text: string): Promise<string> => {
+  const r = await client.command(userId, text);
+  expect(r.status).toBe(200);
+  return textOf(r.body);
+};
+const isCheckin = (args: Record<string, unknown>): boolean => String(args.text ?? '').startsWith('Any social engagement');
+/** The people a tenant's check-in pass tried to send to (the channels of its check-in posts). */
+const checkinsTried = (tenant: string): Set<string> =>
+  new Set(callsOf(tenant).filter((c) => c.method === 'chat.postMessage' && isCheckin(c.args)).map((c) => String(c.args.channel)));
+/** The Web API calls made with a tenant's token. */
+const callsOf = (tenant: string) => t.fake.calls.filter((c) => c.installation === tenant);
+
+beforeEach(async () => {
+  t = await startTestApp({ now: NOW, manyWorkspaces: true });
+  const people: [string, string, string][] = [[ANA, 'ana', 'T1'], [BEN, 'ben', 'T1'], [CAT, 'cat', 'T2'], [DAN, 'dan', 'T2'],
+    [EVA, 'eva', 'T70'], [FIN, 'fin', 'T71']];
+  for (const [id, name, teamId] of people) t.fake.addUser({ id, name, realName: name[0].toUpperCase() + name.slice(1), tz: 'Europe/Berlin', teamId });
+  for (const grant of [workspaceGrant('T1', ANA), workspaceGrant('T2', CAT), orgGrant('E1', ['T70', 'T71'], EVA)]) {
+    expect((await installFromLink(t, grant)).status).toBe(200);
+  }
+  t1 = t.clientFor({ teamId: 'T1', botUserId: 'UBT1' });
+  t2 = t.clientFor({ teamId: 'T2', botUserId: 'UBT2' });
+  t70 = t.clientFor({ teamId: 'T70', enterpriseId: 'E1', enterpriseInstall: true, botUserId: 'UBE1' });
+  t71 = t.clientFor({ teamId: 'T71', enterpriseId: 'E1', enterpriseInstall: true, botUserId: 'UBE1' });
+});
+afterEach(async () => {
+  expect(t.fake.rejections).toEqual([]);
+  await t.close();
+});
+
+describe('installed into two workspaces and an org', () => {
+  it('records each installation, and serves nobody from the main database', async () => {
+    expect((await t.ballast.store.installations.installed()).map((i) => [i.tenantId, i.installerUserId, i.isEnterpriseInstall]))
+      .toEqual([['E1', EVA, true], ['T1', ANA, false], ['T2', CAT, false]]);
+    await say(t1, BEN, 'log 30m reply linkedin');
+    expect(await t.ballast.store.people.listAll()).toEqual([]);
+  });
+
+  it('keeps each workspace\'s people, entries and Slack calls to itself', async () => {
+    expect(await say(t1, BEN, 'log 30m reply linkedin')).toContain('30m');
+    expect(await say(t2, DAN, 'log 45m share')).toContain('45m');
+    expect((await (await store('T1')).entries.allOf(BEN)).map((e) => e.minutes)).toEqual([30]);
+    expect((await (await store('T2')).entries.allOf(DAN)).map((e) => e.minutes)).toEqual([45]);
+    expect(await (await store('T2')).people.get(BEN)).toBeUndefined();
+    expect(await (await store('T1')).people.get(DAN)).toBeUndefined();
+    // Each request went to Slack with its own workspace's token.
+    expect(callsOf('T1').some((c) => JSON.stringify(c.args).includes(BEN))).toBe(true);
+    expect(callsOf('T2').some((c) => JSON.stringify(c.args).includes(BEN))).toBe(false);
+    expect(callsOf('T1').some((c) => JSON.stringify(c.args).includes(DAN))).toBe(false);
+    expect(t.fake.calls.filter((c) => c.method !== 'oauth.v2.access' && c.installation === undefined)).toEqual([]);
+    // Ben's week in T1 knows nothing of Dan's 45 minutes.
+    const week = await say(t1, BEN, 'week');
+    expect(week).toContain('30m');
+    expect(week).not.toContain('45m');
+  });
+
+  it('makes each installer their own workspace\'s admin, with settings of its own', async () => {
+    expect(await say(t1, ANA, 'admin settings budget_percent 20')).not.toContain('Only Ballast admins');
+    expect(await say(t2, DAN, 'admin settings budget_percent 30')).toContain('Only Ballast admins');
+    expect(await say(t2, CAT, 'admin settings min_group_size 7')).not.toContain('Only Ballast admins');
+    expect((await (await store('T1')).settings.get())).toMatchObject({ budgetPercent: 20, minGroupSize: 5 });
+    expect((await (await store('T2')).settings.get())).toMatchObject({ budgetPercent: 10, minGroupSize: 7 });
+    // T1's installer, claiming to be in T2 (T2's token cannot see her), is nobody there.
+    expect(await say(t2, ANA, 'admin settings budget_percent 40')).not.toContain('updated');
+    expect((await (await store('T2')).settings.get()).budgetPercent).toBe(10);
+    // An admin can name another admin in their own workspace.
+    expect(await say(t1, ANA, `admin role <@${BEN}> admin`)).not.toContain('Only Ballast admins');
+    expect((await (await store('T1')).people.get(BEN))?.role).toBe('admin');
+    expect((await (await store('T2')).people.withRole('admin'))).toEqual([]);
+  });
+
+  it('treats the org\'s workspaces as one organisation: a manager in one has a report in the other', async () => {
+    expect(await say(t70, EVA, `admin manager <@${FIN}> <@${EVA}>`)).not.toContain('Only Ballast admins');
+    await say(t71, FIN, 'log 45m reply linkedin');
+    const e1 = await store('E1');
+    expect((await e1.people.reportsOf(EVA)).map((p) => p.id)).toEqual([FIN]);
+    expect((await e1.entries.allOf(FIN)).map((e) => e.minutes)).toEqual([45]);
+    expect(await say(t70, EVA, 'team')).toContain('Fin');
+    // One install: both workspaces' calls went out with the org's token.
+    expect(callsOf('E1').some((c) => JSON.stringify(c.args).includes(FIN))).toBe(true);
+    expect(callsOf('T70')).toEqual([]);
+    expect(callsOf('T71')).toEqual([]);
+  });
+});
+
+describe('cross-tenant attempts', () => {
+  it('answers nothing for a workspace that never installed, and stores nothing', async () => {
+    const stranger = t.clientFor({ teamId: 'T9' });
+    t.fake.addUser({ id: 'U9EVE', name: 'eve', teamId: 'T9' });
+    const before = t.fake.calls.length;
+    const r = await stranger.command('U9EVE', 'log 30m reply');
+    expect(r.status).toBe(200);
+    expect(r.text).toBe('');
+    expect(t.fake.calls.length).toBe(before);
+    expect(await t.ballast.store.installations.get('T9')).toBeUndefined();
+    expect(t.logs.some((l) => String(l.msg).includes('not installed in'))).toBe(true);
+  });
+
+  it('reads an entry id from a button only against the clicker\'s own workspace', async () => {
+    await say(t1, BEN, 'log 30m reply linkedin');
+    const [entry] = await (await store('T1')).entries.allOf(BEN);
+    // Dan, in T2, presses Delete with the id of Ben's entry in T1.
+    const url = t.fake.responseUrl();
+    const r = await t2.blockAction({ userId: DAN, actionId: ACTIONS.entryDelete, value: String(entry.id), responseUrl: url, isEphemeral: true });
+    expect(r.status).toBe(200);
+    const answer = await t.fake.waitFor(() => t.fake.responsesTo(url)[0]?.body);
+    expect(textOf(answer)).not.toContain('Deleted');
+    expect((await (await store('T1')).entries.allOf(BEN)).map((e) => e.id)).toEqual([entry.id]);
+    expect(await (await store('T2')).entries.allOf(DAN)).toEqual([]);
+  });
+});
+
+describe('jobs per tenant', () => {
+  it('sends each workspace\'s check-ins with its own token, and the org\'s to both its workspaces', async () => {
+    for (const [client, id] of [[t1, BEN], [t2, DAN], [t70, EVA], [t71, FIN]] as const) await say(client, id, 'week');
+    expect(await t.ballast.passes.tick()).toBe('ran');
+    await t.ballast.settled();
+    const checkinTo = (id: string) => t.fake.messagesTo(id).filter((m) => (m.text ?? '').startsWith('Any social engagement'));
+    for (const id of [BEN, DAN, EVA, FIN]) expect(checkinTo(id)).toHaveLength(1);
+    const posts = t.fake.callsTo('chat.postMessage').filter((c) => isCheckin(c.args));
+    expect(posts.map((c) => c.installation).sort()).toEqual(['E1', 'E1', 'T1', 'T2']);
+    // A second tick sends nothing again (claims are per tenant).
+    await t.ballast.passes.tick();
+    for (const id of [BEN, DAN, EVA, FIN]) expect(checkinTo(id)).toHaveLength(1);
+  });
+
+  it('stops an uninstalled workspace in the middle of a pass, and the others carry on', async () => {
+    // Three times as many people as a pass sends to at once (PASS_CONCURRENCY): most wait their turn.
+    const many = Array.from({ length: 3 * PASS_CONCURRENCY }, (_, i) => `U1P${i}`);
+    const s1 = await store('T1');
+    for (const id of many) {
+      t.fake.addUser({ id, name: id.toLowerCase(), tz: 'Europe/Berlin', teamId: 'T1' });
+      await s1.people.upsertProfile({
+        id, teamId: 'T1', name: id.toLowerCase(), realName: id, email: null, tz: 'Europe/Berlin', isBot: false, deleted: false,
+        statusText: '', statusEmoji: '', statusExpiration: 0,
+      }, t.clock.now());
+      await recordMet({ store: s1, clock: t.clock }, id, 'test seed');
+    }
+    await say(t2, DAN, 'week');
+    t.fake.delay('chat.postMessage', 150);
+    const pass = t.ballast.passes.tick();
+    await t.fake.waitForCall('chat.postMessage', (c) => c.installation === 'T1' && isCheckin(c.args), 10_000);
+    // Slack revokes the token and tells the app, while T1's pass is sending.
+    t.fake.revoke('xoxb-t1-1');
+    await t1.event({ type: 'app_uninstalled' });
+    const handledAt = t.fake.calls.length;
+    await pass;
+    await t.ballast.settled();
+    // Those already taken when Slack refused the token were tried (at most the first wave and the
+    // people the first wave's workers took next); nobody after them was.
+    const t1Posts = callsOf('T1').filter((c) => c.method === 'chat.postMessage' && isCheckin(c.args));
+    expect(t1Posts.filter((c) => c.error === undefined).length).toBeGreaterThan(0);
+    const tried = checkinsTried('T1');
+    expect(tried.size).toBeLessThanOrEqual(2 * PASS_CONCURRENCY);
+    expect(t.logs.some((l) => l.tenant === 'T1' && String(l.msg).startsWith('uninstalled: every send'))).toBe(true);
+    expect(t.fake.calls.slice(handledAt).filter((c) => c.installation === 'T1' && c.error === undefined)).toEqual([]);
+    expect(t.fake.messagesTo(DAN).filter((m) => (m.text ?? '').startsWith('Any social engagement'))).toHaveLength(1);
+    expect((await t.ballast.store.installations.get('T1'))?.uninstalledAt).not.toBeNull();
+    // The next pass does not touch T1 at all.
+    t.fake.clearFaults();
+    const before = callsOf('T1').length;
+    t.clock.advance(24 * 60);
+    await t.ballast.passes.tick();
+    expect(callsOf('T1').length).toBe(before);
+    expect(t.fake.messagesTo(DAN).filter((m) => (m.text ?? '').startsWith('Any social engagement'))).toHaveLength(2);
+  });
+  it('stops a workspace whose token Slack refuses, before any uninstall event reaches this replica', async () => {
+    const s1 = await store('T1');
+    const many = Array.from({ length: 3 * PASS_CONCURRENCY }, (_, i) => `U1Q${i}`);
+    for (const id of many) {
+      t.fake.addUser({ id, name: id.toLowerCase(), tz: 'Europe/Berlin', teamId: 'T1' });
+      await s1.people.upsertProfile({
+        id, teamId: 'T1', name: id.toLowerCase(), realName: id, email: null, tz: 'Europe/Berlin', isBot: false, deleted: false,
+        statusText: '', statusEmoji: '', statusExpiration: 0,
+      }, t.clock.now());
+      await recordMet({ store: s1, clock: t.clock }, id, 'test seed');
+    }
+    t.fake.revoke('xoxb-t1-1');
+    await t.ballast.passes.tick();
+    const tried = checkinsTried('T1');
+    expect(tried.size).toBeGreaterThan(0);
+    expect(tried.size).toBeLessThanOrEqual(PASS_CONCURRENCY);
+    expect(t.logs.filter((l) => String(l.msg).includes('Slack refuses the token of tenant T1'))).toHaveLength(1);
+  });
+});
+
+describe('uninstall and reinstall', () => {
+  it('takes app_uninstalled and a late tokens_revoked once each, and a reinstall resumes where it stopped', async () => {
+    await say(t1, BEN, 'log 30m reply linkedin');
+    t.fake.revoke('xoxb-t1-1');
+    await t1.event({ type: 'app_uninstalled' });
+    const gone = await t.ballast.store.installations.get('T1');
+    expect(gone?.uninstalledAt).toBe(t.clock.now());
+    await t1.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBT1'] } });
+    expect(await t.ballast.store.installations.get('T1')).toEqual(gone);
+    // While uninstalled, T1's requests reach nothing.
+    expect((await t1.command(BEN, 'week')).text).toBe('');
+    // Reinstalled with a new token: Ben's entry is still there.
+    t.clock.advance(60);
+    expect((await installFromLink(t, { ...workspaceGrant('T1', ANA), botToken: 'xoxb-t1-2' })).status).toBe(200);
+    expect(await say(t1, BEN, 'week')).toContain('30m');
+    // The old uninstall, delivered again after the reinstall, leaves the new install standing.
+    const sentBefore = Math.floor((t.clock.now() - 30 * 60_000) / 1000);
+    await t1.event({ type: 'app_uninstalled' }, { eventTime: sentBefore });
+    await t1.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBT1'] } }, { eventTime: sentBefore });
+    expect((await t.ballast.store.installations.get('T1'))?.uninstalledAt).toBeNull();
+    expect(await say(t1, BEN, 'week')).toContain('30m');
+    expect(callsOf('T1').filter((c) => c.error === 'token_revoked')).toEqual([]);
+  });
+
+  it('keeps an uninstalled workspace\'s data for its retention period, then deletes it', async () => {
+    await say(t1, BEN, 'log 30m reply linkedin');
+    await say(t2, DAN, 'log 45m share');
+    expect(await say(t2, CAT, 'admin settings retention_days 60')).toContain('retention_days');
+    for (const [client, token] of [[t1, 'xoxb-t1-1'], [t2, 'xoxb-t2-1']] as const) {
+      t.fake.revoke(token);
+      await client.event({ type: 'app_uninstalled' });
+    }
+    t.clock.advance((29 * DAY_MS) / 60_000);
+    await t.ballast.passes.tick();
+    expect(await (await store('T1')).entries.allOf(BEN)).toHaveLength(1);
+    t.clock.advance((2 * DAY_MS) / 60_000);
+    await t.ballast.passes.tick();
+    // 31 days: T1 (30 by default) is gone, row and tables; T2 (60) is kept.
+    expect(await t.ballast.store.installations.get('T1')).toBeUndefined();
+    expect(await (await store('T1')).entries.allOf(BEN)).toEqual([]);
+    expect(await (await store('T1')).people.listAll()).toEqual([]);
+    expect(await (await store('T2')).entries.allOf(DAN)).toHaveLength(1);
+    expect((await t.ballast.store.installations.get('T2'))?.uninstalledAt).not.toBeNull();
+    // Installing T1 again starts it afresh.
+    expect((await installFromLink(t, { ...workspaceGrant('T1', ANA), botToken: 'xoxb-t1-3' })).status).toBe(200);
+    expect(await say(t1, BEN, 'week')).not.toContain('30m');
+  });
+});
