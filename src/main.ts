@@ -156,7 +156,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
   let bolt: App;
   if (many) {
     // Each request is authorized from its installation (Bolt's InstallProvider over the installations table).
-    authorize = http!.installer!.authorize.bind(http!.installer!) as Authorize<boolean>;
+    authorize = many.authorize(http!.installer!);
     deps = { ...composeDeps({ config, store: many.tenancy.store, slack: many.tenancy.slack, clock, log }), ...shared,
       config: many.tenancy.config, stopping: () => many.tenancy.current()?.gone ?? false };
     bolt = app(authorize);
@@ -200,7 +200,7 @@ export async function startBallast(opts: StartOptions): Promise<Ballast> {
   }
 
   // Built either way, so a test or an operator's `jobs run` can tick it; it ticks by itself only when on.
-  const passes = createScheduler(deps, many ? { tenants: () => many.installedTenants(http!.installer!), afterPass: () => many.afterPass() } : {});
+  const passes = createScheduler(deps, many ? { tenants: () => many.installedTenants(authorize), afterPass: () => many.afterPass() } : {});
   const scheduler = config.scheduler ? passes : null;
   scheduler?.start();
 

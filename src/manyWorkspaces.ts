@@ -1,7 +1,7 @@
 // The composition of many-workspace mode (DESIGN.md, deployment shape 3; docs/TENANCY.md): Bolt's
 // InstallProvider over the installations table, a store per tenant, the tenant scope requests and jobs
 // run in, and what an uninstall stops. main.ts adds it to the one app when SLACK_CLIENT_ID is set.
-import type { HTTPReceiver, HTTPReceiverOptions } from '@slack/bolt';
+import type { Authorize, AuthorizeSourceData, HTTPReceiver, HTTPReceiverOptions } from '@slack/bolt';
 import type { Config, OAuthConfig } from './config';
 import type { Log } from './logger';
 import type { Clock } from './services/ports';
@@ -9,6 +9,8 @@ import type { Store, TenantStores } from './services/store';
 import { openTenantStoresFor, tenantRegistry, type TenantRegistry } from './composition';
 import { createTenancy, type Tenancy } from './tenancy';
 import { installationStore } from './slack/installationStore';
+import { rotationWatch } from './slack/tokenRotation';
+import { systemClock } from './clock';
 import { BOT_SCOPES } from './slack/scopes';
 import { purgeExpired, uninstalls, type Uninstalls } from './services/installs';
 import type { TenantRun } from './jobs/scheduler';
@@ -24,8 +26,10 @@ export interface ManyWorkspaces {
   uninstalls: Uninstalls;
   /** What the HTTP receiver needs to serve /slack/install and /slack/oauth_redirect. */
   receiverOptions: Partial<HTTPReceiverOptions>;
-  /** The tenants installed now, each run with the token its installation holds (refreshed if it rotates). */
-  installedTenants(installer: InstallProvider): Promise<TenantRun[]>;
+  /** Authorize from the installations table, one token refresh at a time per tenant (src/slack/tokenRotation.ts). */
+  authorize(installer: InstallProvider): Authorize<boolean>;
+  /** The tenants installed now, each run with the token `authorize` gives it (refreshed if it rotates). */
+  installedTenants(authorize: Authorize<boolean>): Promise<TenantRun[]>;
   /** After a scheduler pass: at most hourly, delete the tenants whose retention period is over. */
   afterPass(): Promise<void>;
 }
@@ -34,7 +38,8 @@ export function manyWorkspaces(config: Config, oauth: OAuthConfig, store: Store,
   const tenancy = createTenancy();
   const tenants = openTenantStoresFor(config);
   const registry = tenantRegistry({ config, main: store, tenants, log });
-  const installations = installationStore(store, clock);
+  const rotation = rotationWatch(store.installations, systemClock);
+  const installations = installationStore(store, clock, (tenant, expiresAt) => rotation.seen(tenant, expiresAt));
   const gone = uninstalls({
     installations: store.installations, clock, log, markGone: (id) => registry.markGone(id),
     forgetUserToken: (tenantId, userId) => installations.deleteInstallation!(
@@ -58,14 +63,15 @@ export function manyWorkspaces(config: Config, oauth: OAuthConfig, store: Store,
         clientOptions: { slackApiUrl: config.apiUrl },
       },
     },
-    async installedTenants(installer) {
+    authorize: (installer) => rotation.authorize((source) => installer.authorize(source)),
+    async installedTenants(authorize) {
       const installed = await store.installations.installed();
       return installed.map((r): TenantRun => ({
         id: r.tenantId,
         async run(fn) {
-          const auth = await installer.authorize({
+          const auth = await authorize({
             teamId: r.teamId ?? undefined, enterpriseId: r.enterpriseId ?? undefined, isEnterpriseInstall: r.isEnterpriseInstall,
-          });
+          } as AuthorizeSourceData<boolean>, undefined);
           if (!auth.botToken) throw new Error(`the installation of ${r.tenantId} holds no bot token`);
           const tenant = await registry.tenant({ tenantId: r.tenantId, botToken: auth.botToken });
           return tenancy.run(tenant, fn);

@@ -35,6 +35,7 @@ export function uninstalls(deps: UninstallDeps): Uninstalls {
     }
     const now = await deps.installations.get(tenantId);
     if (now && now.uninstalledAt === null) deps.log.info({ tenant: tenantId, why }, 'an uninstall sent before the latest install was ignored');
+    else deps.log.info({ tenant: tenantId, why }, 'an uninstall already recorded (or of a tenant never installed) changed nothing');
   };
   return {
     uninstalled: (tenantId, sentAt) => stop(tenantId, sentAt, 'app_uninstalled'),

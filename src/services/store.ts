@@ -212,6 +212,11 @@ export interface InstallationsStore {
   forget(tenantId: string, uninstalledAt: number): Promise<boolean>;
   /** Every tenant installed now, by tenant id. */
   installed(): Promise<InstallationRecord[]>;
+  /**
+   * Run `fn` holding the tenant's token-refresh lock: across every replica on PostgreSQL (an advisory
+   * lock), in this process on SQLite (one process serves a SQLite file). One refresh at a time per tenant.
+   */
+  whileRefreshing<T>(tenantId: string, fn: () => Promise<T>): Promise<T>;
 }
 
 export interface Store {

@@ -40,7 +40,10 @@ function forUser(i: Stored, userId: string | undefined): Installation {
   return { ...installation, user: { id: installation.user.id, token: undefined, scopes: undefined } };
 }
 
-export function installationStore(store: { installations: InstallationsStore }, clock: Clock): InstallationStore {
+/** Told of every installation fetched: its tenant and its bot token's expiry (epoch seconds) when tokens rotate. */
+export type OnFetched = (tenantId: string, botExpiresAt: number | undefined) => void;
+
+export function installationStore(store: { installations: InstallationsStore }, clock: Clock, onFetched?: OnFetched): InstallationStore {
   return {
     async storeInstallation(installation) {
       const tenantId = tenantOfInstallation(installation);
@@ -71,6 +74,7 @@ export function installationStore(store: { installations: InstallationsStore }, 
       const found = tenant ? await store.installations.get(tenant) : undefined;
       if (!found?.installation) throw new NoInstallationError(tenant ?? undefined);
       const stored = JSON.parse(found.installation) as Stored;
+      onFetched?.(tenant!, stored.bot?.refreshToken ? stored.bot.expiresAt : undefined);
       // Bolt's token rotation hands back what it fetched: the mark must stay on it (storeInstallation).
       return { ...forUser(stored, query.userId), ballastInstalledAt: stored.ballastInstalledAt } as Installation;
     },

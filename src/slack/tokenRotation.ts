@@ -15,28 +15,25 @@ const EXPIRY_WINDOW_MS = 2 * 60 * 60 * 1000;
 const MARGIN_MS = 5 * 60 * 1000;
 
 export interface RotationWatch {
-  /** Told by the installation store what each fetched installation's bot token expiry is (epoch seconds), if it rotates. */
+  /** Told by the installation store each fetched installation's bot token expiry (epoch seconds), if it rotates. */
   seen(tenantId: string, expiresAtSeconds: number | undefined): void;
-  authorize: Authorize<boolean>;
+  /**
+   * `inner` (the InstallProvider's authorize) run under the tenant's refresh lock whenever the token
+   * might need refreshing: a tenant not seen yet, or one whose token expires within the window. Every
+   * other request goes straight through, so a tenant without rotation never waits on a lock.
+   */
+  authorize(inner: (source: AuthorizeSourceData<boolean>) => Promise<AuthorizeResult>): Authorize<boolean>;
 }
 
-/**
- * `authorize` runs `inner` (the InstallProvider's) under the tenant's refresh lock whenever the token
- * might need refreshing: a tenant not seen yet, or one whose token expires within the window. Every
- * other request goes straight through, so a tenant without rotation never waits on a lock.
- */
-export function rotationSafeAuthorize(
-  inner: (source: AuthorizeSourceData<boolean>) => Promise<AuthorizeResult>,
-  installations: Pick<InstallationsStore, 'whileRefreshing'>,
-  clock: Clock,
-): RotationWatch {
+/** `clock` is real time: Slack's expiry, and InstallProvider's check of it, are. */
+export function rotationWatch(installations: Pick<InstallationsStore, 'whileRefreshing'>, clock: Clock): RotationWatch {
   // tenant -> epoch ms its bot token expires (null: it does not rotate).
   const expiry = new Map<string, number | null>();
   return {
     seen(tenantId, expiresAt) {
       expiry.set(tenantId, expiresAt === undefined ? null : expiresAt * 1000);
     },
-    async authorize(source) {
+    authorize: (inner) => async (source) => {
       const tenant = tenantOfQuery(source);
       if (!tenant) return inner(source);
       const at = expiry.get(tenant);

@@ -17,6 +17,23 @@ export const toInstallation = (r: InstallationRow): InstallationRecord => ({
   installedAt: Number(r.installed_at), uninstalledAt: r.uninstalled_at === null ? null : Number(r.uninstalled_at),
 });
 
+/** Token-refresh locks of this process, by tenant (SQLite: one process serves a file). */
+const refreshing = new Map<string, Promise<void>>();
+
+async function inProcessLock<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+  const before = refreshing.get(tenantId) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = before.then(() => new Promise<void>((r) => { release = r; }));
+  refreshing.set(tenantId, mine);
+  await before;
+  try {
+    return await fn();
+  } finally {
+    release();
+    if (refreshing.get(tenantId) === mine) refreshing.delete(tenantId);
+  }
+}
+
 export function installationsStore(db: Db) {
   const upsert = db.prepare(`
     INSERT INTO installations (tenant_id, team_id, enterprise_id, is_enterprise_install, installer_user_id, bot_user_id,
@@ -52,6 +69,7 @@ export function installationsStore(db: Db) {
     async uninstalled(): Promise<InstallationRecord[]> {
       return uninstalled.all().map(toInstallation);
     },
+    whileRefreshing: inProcessLock,
     async forget(tenantId: string, uninstalledAt: number): Promise<boolean> {
       return forget.run(tenantId, uninstalledAt).changes === 1;
     },

@@ -42,6 +42,22 @@ const say = async (client: SlackClient, userId: string, text: string): Promise<s
   return textOf(r.body);
 };
 const isCheckin = (args: Record<string, unknown>): boolean => String(args.text ?? '').startsWith('Any social engagement');
+/** Resolves once `check` holds (events are acknowledged before they are handled, so a test waits for the effect). */
+async function until(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+const uninstalledAt = async (tenant: string) => (await t.ballast.store.installations.get(tenant))?.uninstalledAt ?? null;
+const logged = (text: string) => t.logs.filter((l) => String(l.msg).includes(text)).length;
+/** Slack revokes the tenant's token and sends app_uninstalled; resolves once the app has recorded it. */
+async function uninstall(client: SlackClient, tenant: string, token: string): Promise<void> {
+  t.fake.revoke(token);
+  await client.event({ type: 'app_uninstalled' });
+  await until(async () => (await uninstalledAt(tenant)) !== null, `${tenant}'s uninstall`);
+}
 /** The people a tenant's check-in pass tried to send to (the channels of its check-in posts). */
 const checkinsTried = (tenant: string): Set<string> =>
   new Set(callsOf(tenant).filter((c) => c.method === 'chat.postMessage' && isCheckin(c.args)).map((c) => String(c.args.channel)));
@@ -179,8 +195,7 @@ describe('jobs per tenant', () => {
     const pass = t.ballast.passes.tick();
     await t.fake.waitForCall('chat.postMessage', (c) => c.installation === 'T1' && isCheckin(c.args), 10_000);
     // Slack revokes the token and tells the app, while T1's pass is sending.
-    t.fake.revoke('xoxb-t1-1');
-    await t1.event({ type: 'app_uninstalled' });
+    await uninstall(t1, 'T1', 'xoxb-t1-1');
     const handledAt = t.fake.calls.length;
     await pass;
     await t.ballast.settled();
@@ -193,7 +208,6 @@ describe('jobs per tenant', () => {
     expect(t.logs.some((l) => l.tenant === 'T1' && String(l.msg).startsWith('uninstalled: every send'))).toBe(true);
     expect(t.fake.calls.slice(handledAt).filter((c) => c.installation === 'T1' && c.error === undefined)).toEqual([]);
     expect(t.fake.messagesTo(DAN).filter((m) => (m.text ?? '').startsWith('Any social engagement'))).toHaveLength(1);
-    expect((await t.ballast.store.installations.get('T1'))?.uninstalledAt).not.toBeNull();
     // The next pass does not touch T1 at all.
     t.fake.clearFaults();
     const before = callsOf('T1').length;
@@ -225,12 +239,17 @@ describe('jobs per tenant', () => {
 describe('uninstall and reinstall', () => {
   it('takes app_uninstalled and a late tokens_revoked once each, and a reinstall resumes where it stopped', async () => {
     await say(t1, BEN, 'log 30m reply linkedin');
-    t.fake.revoke('xoxb-t1-1');
-    await t1.event({ type: 'app_uninstalled' });
+    await uninstall(t1, 'T1', 'xoxb-t1-1');
     const gone = await t.ballast.store.installations.get('T1');
     expect(gone?.uninstalledAt).toBe(t.clock.now());
+    expect(logged('uninstalled: every send')).toBe(1);
+    // tokens_revoked trailing it (and app_uninstalled redelivered) change nothing, and are not errors.
+    t.clock.advance(1);
     await t1.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBT1'] } });
+    await t1.event({ type: 'app_uninstalled' });
+    await until(() => logged('an uninstall already recorded') === 2, 'both late events handled');
     expect(await t.ballast.store.installations.get('T1')).toEqual(gone);
+    expect(logged('uninstalled: every send')).toBe(1);
     // While uninstalled, T1's requests reach nothing.
     expect((await t1.command(BEN, 'week')).text).toBe('');
     // Reinstalled with a new token: Ben's entry is still there.
@@ -241,7 +260,8 @@ describe('uninstall and reinstall', () => {
     const sentBefore = Math.floor((t.clock.now() - 30 * 60_000) / 1000);
     await t1.event({ type: 'app_uninstalled' }, { eventTime: sentBefore });
     await t1.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBT1'] } }, { eventTime: sentBefore });
-    expect((await t.ballast.store.installations.get('T1'))?.uninstalledAt).toBeNull();
+    await until(() => logged('an uninstall sent before the latest install was ignored') === 2, 'both stale events handled');
+    expect(await uninstalledAt('T1')).toBeNull();
     expect(await say(t1, BEN, 'week')).toContain('30m');
     expect(callsOf('T1').filter((c) => c.error === 'token_revoked')).toEqual([]);
   });
@@ -250,10 +270,8 @@ describe('uninstall and reinstall', () => {
     await say(t1, BEN, 'log 30m reply linkedin');
     await say(t2, DAN, 'log 45m share');
     expect(await say(t2, CAT, 'admin settings retention_days 60')).toContain('retention_days');
-    for (const [client, token] of [[t1, 'xoxb-t1-1'], [t2, 'xoxb-t2-1']] as const) {
-      t.fake.revoke(token);
-      await client.event({ type: 'app_uninstalled' });
-    }
+    await uninstall(t1, 'T1', 'xoxb-t1-1');
+    await uninstall(t2, 'T2', 'xoxb-t2-1');
     t.clock.advance((29 * DAY_MS) / 60_000);
     await t.ballast.passes.tick();
     expect(await (await store('T1')).entries.allOf(BEN)).toHaveLength(1);
@@ -264,7 +282,7 @@ describe('uninstall and reinstall', () => {
     expect(await (await store('T1')).entries.allOf(BEN)).toEqual([]);
     expect(await (await store('T1')).people.listAll()).toEqual([]);
     expect(await (await store('T2')).entries.allOf(DAN)).toHaveLength(1);
-    expect((await t.ballast.store.installations.get('T2'))?.uninstalledAt).not.toBeNull();
+    expect(await uninstalledAt('T2')).not.toBeNull();
     // Installing T1 again starts it afresh.
     expect((await installFromLink(t, { ...workspaceGrant('T1', ANA), botToken: 'xoxb-t1-3' })).status).toBe(200);
     expect(await say(t1, BEN, 'week')).not.toContain('30m');

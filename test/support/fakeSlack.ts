@@ -52,7 +52,8 @@ export interface FakeGrant {
   scopes: string[];
   /**
    * Token rotation on: the bot token lasts this many seconds, the install answer carries a refresh
-   * token, and `oauth.v2.access` with `grant_type=refresh_token` trades it, once, for a new pair.
+   * token, and `oauth.v2.access` with `grant_type=refresh_token` trades it, once, for a new pair (the
+   * new token lasting twelve hours).
    */
   expiresIn?: number;
 }
@@ -672,7 +673,8 @@ export class FakeSlack {
     const g = refreshToken ? this.refreshTokens.get(refreshToken) : undefined;
     if (!g) return fail('invalid_refresh_token');
     this.refreshTokens.delete(refreshToken!);
-    const next = { ...g, botToken: `${g.botToken.replace(/-r\d+$/, '')}-r${++this.rotations}` };
+    // A refreshed token lasts Slack's twelve hours, whatever the first one was given.
+    const next = { ...g, botToken: `${g.botToken.replace(/-r\d+$/, '')}-r${++this.rotations}`, expiresIn: 12 * 3600 };
     this.granted.set(next.botToken, next);
     return ok(this.tokenAnswer(next));
   }

@@ -240,6 +240,28 @@ export const scenarios: Record<string, Scenario> = {
       await s.installations.refresh('T9', '{"bot":"x"}', 30), await s.installations.get('T1'),
     ]);
     note('never installed', await s.installations.get('T9'));
+    // An uninstall sent before the latest install (made at 30) leaves it standing; one sent after takes it.
+    note('stale uninstall', [await s.installations.uninstall('T1', 40, 30), (await s.installations.get('T1'))?.uninstalledAt]);
+    note('uninstall', [await s.installations.uninstall('T1', 41, 31), (await s.installations.uninstalled()).map((i) => [i.tenantId, i.uninstalledAt])]);
+    note('forget', [
+      await s.installations.forget('T1', 40), await s.installations.forget('T1', 41), await s.installations.get('T1'),
+      (await s.installations.uninstalled()).map((i) => i.tenantId),
+    ]);
+    // The refresh lock: one holder at a time per tenant, another tenant not held up.
+    const order: string[] = [];
+    const hold = (tenant: string, tag: string, ms: number) => s.installations.whileRefreshing(tenant, async () => {
+      order.push(`${tag} in`);
+      await new Promise((r) => setTimeout(r, ms));
+      order.push(`${tag} out`);
+      return tag;
+    });
+    const a = hold('E1', 'a', 60);
+    await new Promise((r) => setTimeout(r, 20));
+    note('refresh lock', [await Promise.all([a, hold('E1', 'b', 1), hold('T7', 'c', 1)]), order]);
+    note('refresh lock after a throw', [
+      await s.installations.whileRefreshing('E1', async () => { throw new Error('refresh failed'); }).catch((e: Error) => e.message),
+      await s.installations.whileRefreshing('E1', async () => 'free again'),
+    ]);
   },
   async reportingAndBudgetHistory(s, note) {
     const ids = ['M1', 'U1', 'U2', 'U3', 'U4'];

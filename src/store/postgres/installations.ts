@@ -38,6 +38,26 @@ export function pgInstallationsStore({ pool }: Pg) {
         [ms(now), tenantId, ms(madeBefore)]);
       return r.rowCount === 1;
     },
+    async whileRefreshing<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+      // A session-level advisory lock on a connection of its own, held for the refresh only.
+      const client = await pool.connect();
+      const key = `ballast:token-refresh:${tenantId}`;
+      let locked = false;
+      let broken = false;
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+        locked = true;
+        return await fn();
+      } catch (e) {
+        // The lock itself failed: the connection is suspect.
+        if (!locked) broken = true;
+        throw e;
+      } finally {
+        // A connection that cannot unlock is dropped: its session, and so the lock, ends with it.
+        if (locked) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => { broken = true; });
+        client.release(broken);
+      }
+    },
     async uninstalled(): Promise<InstallationRecord[]> {
       const r = await pool.query<InstallationRow>('SELECT * FROM installations WHERE uninstalled_at IS NOT NULL ORDER BY tenant_id');
       return r.rows.map(toInstallation);
