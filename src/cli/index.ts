@@ -8,6 +8,7 @@ import { dataCommands } from './data';
 import { dbCommand } from './dbCopy';
 import { BackupNotSupportedError } from '../store/postgres';
 import type { CliCommand, CliIo } from './types';
+import { isManyWorkspaces, openTeam, takeTeam, TEAM_COMMANDS } from './team';
 
 export type { CliCommand, CliIo } from './types';
 
@@ -23,6 +24,9 @@ const USAGE = `Usage: npm run ballast -- <command>
   export entries [--from D] [--to D]  every entry as CSV to stdout
   db copy --from <sqlite file> --to <postgres url>
                                   move a whole SQLite deployment to an empty PostgreSQL database
+
+  Many workspaces (SLACK_CLIENT_ID set, no SLACK_BOT_TOKEN): jobs, roster and export act on one
+  installation, named with --team <team or enterprise id>.
 `;
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -79,6 +83,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`unknown command "${name}"\n${USAGE}`);
     return 2;
   }
+  const teamArg = takeTeam(args);
+  if (!teamArg.ok) {
+    io.err(teamArg.message);
+    return 2;
+  }
+  const many = isManyWorkspaces(io.env);
+  if (teamArg.team !== undefined && !(many && TEAM_COMMANDS.has(name))) {
+    io.err(many ? `${name} acts on the whole deployment: it takes no --team` : '--team is for many-workspace mode (SLACK_CLIENT_ID set, no SLACK_BOT_TOKEN); with one workspace, leave it out');
+    return 2;
+  }
   let config: Config;
   try {
     config = cliConfig(io.env);
@@ -102,7 +116,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { store, migration: m } = opened;
   try {
     if (m.applied.length) io.err(`migrated ${m.from} → ${m.to}: ${m.applied.join(', ')}`);
-    return await command(args, { io, store, config });
+    if (!(many && TEAM_COMMANDS.has(name))) return await command(teamArg.args, { io, store, config });
+    if (teamArg.team === undefined) {
+      const installed = (await store.installations.installed()).map((i) => i.tenantId);
+      io.err(`many-workspace mode: say which installation with --team <id> (installed: ${installed.length ? installed.join(', ') : 'none yet'})`);
+      return 2;
+    }
+    const team = await openTeam(config, store, teamArg.team);
+    if (!team.ok) {
+      io.err(team.message);
+      return 1;
+    }
+    if (name === 'jobs' && !team.botToken && !teamArg.args.includes('--dry-run')) {
+      await team.close();
+      io.err(`${teamArg.team} is uninstalled, so there is no token to send with; add --dry-run to preview`);
+      return 1;
+    }
+    try {
+      // The installation's own token sends; an uninstalled one (still inside its retention period) has none.
+      const env = { ...io.env, SLACK_BOT_TOKEN: team.botToken };
+      const teamConfig = { ...config, botToken: team.botToken ?? config.botToken };
+      return await command(teamArg.args, { io: { ...io, env }, store: team.store, config: teamConfig });
+    } finally {
+      await team.close();
+    }
   } finally {
     await store.close();
   }

@@ -80,6 +80,8 @@ beforeEach(async () => {
 afterEach(async () => {
   expect(t.fake.rejections).toEqual([]);
   await t.close();
+  // No installation's token, and neither OAuth secret, ever reached a log line.
+  expect(t.logText()).not.toMatch(/xoxb-(t1|t2|e1)-|xoxe-|fake-client-secret|test-state-secret/);
 });
 
 describe('installed into two workspaces and an org', () => {
