@@ -115,6 +115,7 @@ export function openTenantStoresFor(config: Pick<Config, 'databasePath' | 'datab
   const stores = postgresTenantStores(config.databaseUrl, admin);
   return {
     forTenant: (id) => stores.forTenant(id),
+    adoptMain: (id) => stores.adoptMain(id),
     drop: (id) => stores.drop(id),
     async close() {
       await stores.close();

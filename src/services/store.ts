@@ -246,6 +246,13 @@ export interface Store {
 export interface TenantStores {
   /** The tenant's store, its tables made and migrated on first use. */
   forTenant(tenantId: string): Promise<Store>;
+  /**
+   * Upgrading from one workspace: the main database's own data (people, entries, settings…) moved into
+   * the tables of `tenantId`, which must not have any yet; the rows moved per table, or null when there
+   * was nothing to move (or the tenant has tables already). The counts are compared before the main
+   * database lets go of them.
+   */
+  adoptMain(tenantId: string): Promise<{ table: string; rows: number }[] | null>;
   /** Delete every table and row of the tenant (its retention period over); a later forTenant starts it empty. */
   drop(tenantId: string): Promise<void>;
   /** Close every tenant store opened so far. */

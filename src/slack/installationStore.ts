@@ -43,7 +43,12 @@ function forUser(i: Stored, userId: string | undefined): Installation {
 /** Told of every installation fetched: its tenant and its bot token's expiry (epoch seconds) when tokens rotate. */
 export type OnFetched = (tenantId: string, botExpiresAt: number | undefined) => void;
 
-export function installationStore(store: { installations: InstallationsStore }, clock: Clock, onFetched?: OnFetched): InstallationStore {
+/** Told of a tenant's very first install, before it is stored (so no request can reach the tenant yet). */
+export type OnFirstInstall = (tenantId: string, installation: Installation) => Promise<void>;
+
+export function installationStore(
+  store: { installations: InstallationsStore }, clock: Clock, onFetched?: OnFetched, onFirstInstall?: OnFirstInstall,
+): InstallationStore {
   return {
     async storeInstallation(installation) {
       const tenantId = tenantOfInstallation(installation);
@@ -57,6 +62,7 @@ export function installationStore(store: { installations: InstallationsStore }, 
         await store.installations.refresh(tenantId, JSON.stringify({ ...installation, user }), mark);
         return;
       }
+      if (onFirstInstall && !(await store.installations.get(tenantId))) await onFirstInstall(tenantId, installation);
       // Whole milliseconds, as both databases keep them: the mark must equal the row's installed_at.
       const now = Math.floor(clock.now());
       await store.installations.save({

@@ -3,7 +3,55 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NotATenantError, TENANT_ID, type Store, type TenantStores } from '../services/store';
+import Database from 'better-sqlite3';
 import { openSqliteStore } from './index';
+import { countsDiffer, DEFAULT_PERCENT_ROW, SHARED_TABLES, TENANT_TABLES, type Adopted } from './adopt';
+
+const count = (db: Database.Database, table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/**
+ * The main file's own data moved into `tenantId`'s new file: a copy of the whole file (VACUUM INTO),
+ * the shared tables emptied in the copy, the counts compared, and only then the main file's tenant
+ * tables emptied, in one transaction. Null when there is nothing to move or the tenant has a file already.
+ */
+function adoptMainFile(mainFile: string, tenantId: string): Adopted | null {
+  const file = tenantFile(mainFile, tenantId);
+  if (fs.existsSync(file)) return null;
+  const main = new Database(mainFile, { fileMustExist: true });
+  try {
+    main.pragma('busy_timeout = 5000');
+    main.pragma('foreign_keys = ON');
+    const before: Adopted = TENANT_TABLES.map((table) => ({ table, rows: count(main, table) }));
+    if (before[0].rows === 0) return null;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.adopting`;
+    fs.rmSync(partial, { force: true });
+    main.prepare('VACUUM INTO ?').run(partial);
+    const copy = new Database(partial);
+    let after: Adopted;
+    try {
+      copy.transaction(() => {
+        for (const table of SHARED_TABLES) copy.exec(`DELETE FROM ${table}`);
+      })();
+      after = TENANT_TABLES.map((table) => ({ table, rows: count(copy, table) }));
+    } finally {
+      copy.close();
+    }
+    const off = countsDiffer(before, after);
+    if (off) {
+      fs.rmSync(partial, { force: true });
+      throw new Error(`the copy of the single-workspace data differs (${off}); nothing was moved`);
+    }
+    fs.renameSync(partial, file);
+    main.transaction(() => {
+      for (const table of [...TENANT_TABLES].reverse()) main.exec(`DELETE FROM ${table}`);
+      main.exec(DEFAULT_PERCENT_ROW);
+    })();
+    return before;
+  } finally {
+    main.close();
+  }
+}
 
 export function tenantFile(mainFile: string, tenantId: string): string {
   if (!TENANT_ID.test(tenantId)) throw new NotATenantError(tenantId);
@@ -21,6 +69,10 @@ export function sqliteTenantStores(mainFile: string): TenantStores {
         open.set(tenantId, store);
       }
       return store;
+    },
+    async adoptMain(tenantId) {
+      if (open.has(tenantId)) return null;
+      return adoptMainFile(mainFile, tenantId);
     },
     async drop(tenantId) {
       const file = tenantFile(mainFile, tenantId);

@@ -143,6 +143,19 @@ export async function migratePostgres(pool: Pool, migrations: Migration[] = load
   }
 }
 
+/**
+ * A schema that was just created (and is first on the caller's search_path) brought to the code's
+ * version inside the caller's transaction: every migration in order, then the version. For a tenant
+ * whose tables are filled in the same transaction (store/adopt.ts).
+ */
+export async function migrateFreshInTransaction(c: Queryable, migrations: Migration[] = loadPostgresMigrations()): Promise<void> {
+  await c.query(`CREATE TABLE schema_version (
+      one     BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
+      version INTEGER NOT NULL CHECK (version >= 0))`);
+  for (const m of migrations) await c.query(m.sql);
+  await c.query('INSERT INTO schema_version (one, version) VALUES (TRUE, $1)', [migrations.length]);
+}
+
 /** The schema version recorded in the database (0 when it was never migrated). */
 export async function schemaVersion(q: Queryable): Promise<number> {
   const t = await q.query<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");

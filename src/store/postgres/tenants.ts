@@ -5,7 +5,11 @@
 import type { Pool } from 'pg';
 import { NotATenantError, TENANT_ID, type Store, type TenantStores } from '../../services/store';
 import { createPostgresStore } from './index';
-import { migratePostgres, openPool, redactUrl } from './db';
+import { migrateFreshInTransaction, migratePostgres, openPool, redactUrl } from './db';
+import { countsDiffer, DEFAULT_PERCENT_ROW, TENANT_TABLES, type Adopted } from '../adopt';
+
+/** Tables whose ids come from a sequence: moved rows keep theirs, and new ones continue after them. */
+const IDENTITY_TABLES = ['entries', 'assignments', 'budget_percent_history'];
 
 export function tenantSchema(tenantId: string): string {
   if (!TENANT_ID.test(tenantId)) throw new NotATenantError(tenantId);
@@ -44,6 +48,51 @@ export function postgresTenantStores(url: string, admin: Pool, opts: { maxPerTen
         store.catch(() => open.get(tenantId) === store && open.delete(tenantId));
       }
       return store;
+    },
+    async adoptMain(tenantId) {
+      const schema = tenantSchema(tenantId);
+      // Only into a tenant that has no tables yet: its schema does not exist.
+      const exists = await admin.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+      if (exists.rows.length > 0 || open.has(tenantId)) return null;
+      const c = await admin.connect();
+      try {
+        await c.query('BEGIN');
+        // The main schema's tenant tables, locked so nothing writes them while they move.
+        await c.query(`LOCK TABLE ${TENANT_TABLES.join(', ')} IN EXCLUSIVE MODE`);
+        const before: Adopted = [];
+        for (const table of TENANT_TABLES) {
+          before.push({ table, rows: (await c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`)).rows[0].n });
+        }
+        if (before[0].rows === 0) {
+          await c.query('ROLLBACK');
+          return null;
+        }
+        await c.query(`CREATE SCHEMA "${schema}"`);
+        await c.query(`SET LOCAL search_path = "${schema}"`);
+        await migrateFreshInTransaction(c);
+        await c.query('RESET search_path');
+        const main = (await c.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
+        await c.query(`DELETE FROM "${schema}".budget_percent_history`);
+        for (const table of TENANT_TABLES) await c.query(`INSERT INTO "${schema}".${table} SELECT * FROM "${main}".${table}`);
+        const after: Adopted = [];
+        for (const table of TENANT_TABLES) {
+          after.push({ table, rows: (await c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM "${schema}".${table}`)).rows[0].n });
+        }
+        const off = countsDiffer(before, after);
+        if (off) throw new Error(`the copy of the single-workspace data differs (${off}); nothing was moved`);
+        for (const table of IDENTITY_TABLES) {
+          await c.query(`SELECT setval(pg_get_serial_sequence('"${schema}".${table}', 'id'), COALESCE((SELECT MAX(id) FROM "${schema}".${table}), 0) + 1, false)`);
+        }
+        for (const table of [...TENANT_TABLES].reverse()) await c.query(`DELETE FROM "${main}".${table}`);
+        await c.query(DEFAULT_PERCENT_ROW);
+        await c.query('COMMIT');
+        return before;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        c.release();
+      }
     },
     async drop(tenantId) {
       const schema = tenantSchema(tenantId);
