@@ -2,6 +2,8 @@
 // It needs no store of its own (both ends are named), so it runs before the configured one is opened.
 import { copySqliteToPostgres, CopyRefusedError } from '../store/postgres/copy';
 import { redactUrl } from '../store/postgres/db';
+import { tenantFilesBeside } from '../store/tenants';
+import { tenantSchema } from '../store/postgres/tenants';
 import type { CliIo } from './types';
 
 const USAGE = 'db copy needs both ends: npm run ballast -- db copy --from ./data/ballast.db --to postgres://user:pass@host/ballast';
@@ -20,9 +22,12 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const { counts, nulValues } = await copySqliteToPostgres(from, to);
+    // A many-workspace deployment's tenants (data/tenants/*.db beside the main file) move with it.
+    const tenants = tenantFilesBeside(from).map((t) => ({ ...t, schema: tenantSchema(t.tenantId) }));
+    const { counts, nulValues } = await copySqliteToPostgres(from, to, tenants);
     for (const c of counts) io.out(`${c.table}: ${c.source} → ${c.target}`);
     if (nulValues > 0) io.out(`${nulValues} value(s) held a NUL character, which PostgreSQL cannot store: copied without it`);
+    if (tenants.length > 0) io.out(`with ${tenants.length} workspace(s) of their own: ${tenants.map((t) => `${t.tenantId} → schema ${t.schema}`).join(', ')}`);
     io.out(`copied ${from} to ${redactUrl(to)}; every table's count matches`);
     return 0;
   } catch (e) {

@@ -1,4 +1,6 @@
 // The ops CLI (`npm run ballast -- <command>`): the same composition as main.ts, without the receiver.
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig, ConfigError, environment, type Config } from '../config';
 import { DatabaseTooNewError } from '../services/store';
 import { systemClock } from '../clock';
@@ -9,13 +11,15 @@ import { dbCommand } from './dbCopy';
 import { BackupNotSupportedError } from '../store/postgres';
 import type { CliCommand, CliIo } from './types';
 import { isManyWorkspaces, openTeam, takeTeam, TEAM_COMMANDS } from './team';
+import { BackupRefusedError, backupTenantFiles, tenantBackupPlan } from '../store/tenants';
 
 export type { CliCommand, CliIo } from './types';
 
 const USAGE = `Usage: npm run ballast -- <command>
 
   migrate                         apply pending database migrations
-  backup <file>                   write an online backup (a complete SQLite database) to <file>;
+  backup <file>                   write an online backup (a complete SQLite database) to <file>, and with
+                                  many workspaces each one's file into a tenants folder beside it;
                                   on PostgreSQL it says to use pg_dump instead
   jobs run <job> [--at <ISO>] [--dry-run]
                                   run one pass of a scheduled job (checkins, pulse, digests, nudges) as of now or --at
@@ -34,23 +38,31 @@ const COMMANDS: Record<string, CliCommand> = {
     io.out('database is up to date');
     return 0;
   },
-  async backup(args, { io, store }) {
+  async backup(args, { io, store, config }) {
     const file = args[0];
     if (!file) {
       io.err('backup needs a file: npm run ballast -- backup ./ballast-backup.db');
       return 2;
     }
+    // Many workspaces on SQLite: each tenant's file too, in a tenants folder beside the backup.
+    let plan: ReturnType<typeof tenantBackupPlan> = { tenants: [] };
     try {
+      if (!config.databaseUrl) {
+        if (isManyWorkspaces(io.env)) plan = tenantBackupPlan(config.databasePath, file);
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      }
       await store.backup(file);
+      await backupTenantFiles(plan);
     } catch (e) {
       // PostgreSQL: the server's own tool does it; the error says which.
-      if (e instanceof BackupNotSupportedError) {
+      if (e instanceof BackupNotSupportedError || e instanceof BackupRefusedError) {
         io.err(e.message);
         return 1;
       }
       throw e;
     }
     io.out(`backup written to ${file}`);
+    if (plan.tenants.length > 0) io.out(`and ${plan.tenants.length} workspace(s) beside it: ${plan.tenants.map((t) => t.to).join(', ')}`);
     return 0;
   },
   ...dataCommands,

@@ -58,6 +58,50 @@ export function tenantFile(mainFile: string, tenantId: string): string {
   return path.join(path.dirname(path.resolve(mainFile)), 'tenants', `${tenantId}.db`);
 }
 
+/** Every tenant file beside `mainFile` (a many-workspace deployment's `tenants` folder), by tenant id. */
+export function tenantFilesBeside(mainFile: string): { tenantId: string; file: string }[] {
+  const dir = path.join(path.dirname(path.resolve(mainFile)), 'tenants');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir)
+    .filter((name) => name.endsWith('.db') && TENANT_ID.test(name.slice(0, -3)))
+    .sort()
+    .map((name) => ({ tenantId: name.slice(0, -3), file: path.join(dir, name) }));
+}
+
+export class BackupRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupRefusedError';
+  }
+}
+
+/**
+ * A many-workspace deployment's backup, in the layout it runs from: `backupFile` holds the main
+ * database (written by the caller) and a `tenants` folder beside it one online backup per tenant file.
+ * Refused before anything is written when that folder is the live one.
+ */
+export function tenantBackupPlan(mainFile: string, backupFile: string): { tenants: { tenantId: string; file: string; to: string }[] } {
+  const live = path.join(path.dirname(path.resolve(mainFile)), 'tenants');
+  const dest = path.join(path.dirname(path.resolve(backupFile)), 'tenants');
+  const tenants = tenantFilesBeside(mainFile);
+  if (tenants.length > 0 && dest === live) {
+    throw new BackupRefusedError(`the backup's tenants folder would be the live one (${live}): write the backup into another folder`);
+  }
+  return { tenants: tenants.map((t) => ({ ...t, to: path.join(dest, `${t.tenantId}.db`) })) };
+}
+
+export async function backupTenantFiles(plan: ReturnType<typeof tenantBackupPlan>): Promise<void> {
+  for (const t of plan.tenants) {
+    fs.mkdirSync(path.dirname(t.to), { recursive: true });
+    const db = new Database(t.file, { readonly: true, fileMustExist: true });
+    try {
+      await db.backup(t.to);
+    } finally {
+      db.close();
+    }
+  }
+}
+
 export function sqliteTenantStores(mainFile: string): TenantStores {
   const open = new Map<string, Store>();
   return {

@@ -1,7 +1,10 @@
 // The ops CLI in many-workspace mode (DESIGN.md: commands that act on one organisation take
 // `--team <team or enterprise id>`): each command sees that installation's tables alone and sends with
 // its token; without --team, or with one that is not installed, it refuses and names the installed ones.
+import fs from 'node:fs';
+import path from 'node:path';
 import { runCli, type CliIo } from '../../src/cli';
+import { openSqliteStore } from '../../src/store';
 import { FAKE_CLIENT } from '../support/fakeSlack';
 import { STATE_SECRET, startTestApp, type TestApp } from '../support/app';
 import { installFromLink, workspaceGrant } from '../support/install';
@@ -91,4 +94,26 @@ it('still exports an uninstalled installation inside its retention period, and s
   const run = await cli(['jobs', 'run', 'checkins', '--team', 'T2']);
   expect([run.code, run.err]).toEqual([1, 'T2 is uninstalled, so there is no token to send with; add --dry-run to preview']);
   expect(t.fake.calls.length).toBe(before);
+});
+
+it('backs up every workspace on SQLite, beside the main backup, and never over the live files', async () => {
+  if (!t.dbEnv.DATABASE_PATH) {
+    const r = await cli(['backup', path.join(t.dir, 'elsewhere', 'b.db')]);
+    expect([r.code, r.err]).toEqual([1, expect.stringContaining('pg_dump')]);
+    return;
+  }
+  const file = path.join(t.dir, 'backup', 'b.db');
+  const r = await cli(['backup', file]);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain(`and 2 workspace(s) beside it: ${path.join(t.dir, 'backup', 'tenants', 'T1.db')}, ${path.join(t.dir, 'backup', 'tenants', 'T2.db')}`);
+  const { store } = openSqliteStore(path.join(t.dir, 'backup', 'tenants', 'T1.db'));
+  try {
+    expect((await store.entries.allOf('U1BEN')).map((e) => e.minutes)).toEqual([30]);
+  } finally {
+    await store.close();
+  }
+  const onLive = await cli(['backup', path.join(t.dir, 'ballast-copy.db')]);
+  expect(onLive.code).toBe(1);
+  expect(onLive.err).toContain('would be the live one');
+  expect(fs.existsSync(path.join(t.dir, 'ballast-copy.db'))).toBe(false);
 });

@@ -12,6 +12,8 @@ import { openPool } from '../../src/store/postgres/db';
 import type { SlackProfile } from '../../src/core/model';
 import { freshDatabase, type TestDatabase } from '../support/postgres';
 import { runCli, type CliIo } from '../../src/cli';
+import { sqliteTenantStores, tenantFile } from '../../src/store/tenants';
+import { postgresTenantStores } from '../../src/store/postgres/tenants';
 
 const profile = (id: string): SlackProfile => ({
   id, teamId: 'T1', name: id.toLowerCase(), realName: `Name ${id}`, email: `${id.toLowerCase()}@example.com`, tz: 'Europe/Berlin',
@@ -205,6 +207,87 @@ describe('npm run ballast -- db copy', () => {
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.err.join('\n')).toContain('db copy needs both ends');
+  });
+});
+
+describe('a many-workspace deployment', () => {
+  it('rolls everything back when a tenant\'s schema is already taken, the main tables included', async () => {
+    await fillTenants();
+    const admin = openPool(target.url, { max: 1 });
+    try {
+      await admin.query('CREATE SCHEMA tenant_t1');
+      const r = await cli(['db', 'copy', '--from', file, '--to', target.url]);
+      expect(r.code).toBe(1);
+      expect(r.err.join('\n')).toContain('already holds the schema tenant_t1');
+      expect((await admin.query('SELECT COUNT(*)::int AS n FROM installations')).rows[0].n).toBe(0);
+      expect((await admin.query("SELECT 1 FROM pg_namespace WHERE nspname = 'tenant_e1'")).rows).toEqual([]);
+    } finally {
+      await admin.end();
+    }
+  });
+
+  async function cli(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { DATABASE_PATH: path.join(dir, 'unused.db') }, clock: { now: () => 0 } };
+    return { code: await runCli(args, io), out, err };
+  }
+  /** Two tenants beside the main file, with colliding ids, and an installation each in the main file. */
+  async function fillTenants(): Promise<void> {
+    const { store: main } = openSqliteStore(file);
+    for (const t of ['T1', 'E1']) {
+      await main.installations.save({ tenantId: t, teamId: t.startsWith('T') ? t : null, enterpriseId: t.startsWith('E') ? t : null,
+        isEnterpriseInstall: t.startsWith('E'), installerUserId: 'U2', botUserId: 'UB', installation: '{"bot":{}}' }, 1);
+    }
+    await main.close();
+    const tenants = sqliteTenantStores(file);
+    for (const [t, minutes] of [['T1', 30], ['E1', 45]] as const) {
+      const s = await tenants.forTenant(t);
+      await s.people.upsertProfile(profile('U2'), 1);
+      await s.entries.add({ personId: 'U2', minutes, kind: 'respond', date: '2026-11-26', weekKey: '2026-W48', source: 'command' }, 2);
+    }
+    await tenants.close();
+  }
+
+  it('moves every tenant file into a schema of its own, in the same copy', async () => {
+    await fillTenants();
+    const r = await cli(['db', 'copy', '--from', file, '--to', target.url]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual(expect.arrayContaining(['installations: 2 → 2', 'T1.entries: 1 → 1', 'E1.entries: 1 → 1',
+      'with 2 workspace(s) of their own: E1 → schema tenant_e1, T1 → schema tenant_t1']));
+    const admin = openPool(target.url, { max: 1 });
+    const tenants = postgresTenantStores(target.url, admin);
+    try {
+      for (const [t, minutes] of [['T1', 30], ['E1', 45]] as const) {
+        const s = await tenants.forTenant(t);
+        expect((await s.entries.allOf('U2')).map((e) => e.minutes)).toEqual([minutes]);
+        // Ids go on after the copied ones.
+        const next = await s.entries.add({ personId: 'U2', minutes: 5, kind: 'share', date: '2026-11-27', weekKey: '2026-W48', source: 'command' }, 3);
+        expect(next.entry.id).toBe(2);
+      }
+    } finally {
+      await tenants.close();
+      await admin.end();
+    }
+  });
+
+  it('keeps nothing when one tenant file cannot be copied', async () => {
+    await fillTenants();
+    const stale = new Database(tenantFile(file, 'T1'));
+    stale.pragma('user_version = 1');
+    stale.close();
+    const r = await cli(['db', 'copy', '--from', file, '--to', target.url]);
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toMatch(/tenants\/T1\.db is at schema version 1/);
+    const admin = openPool(target.url, { max: 1 });
+    try {
+      expect((await admin.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant_%'")).rows).toEqual([]);
+      // Refused before anything was written: not even the main schema's tables were made.
+      expect((await admin.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")).rows).toEqual([]);
+    } finally {
+      await admin.end();
+    }
   });
 });
 

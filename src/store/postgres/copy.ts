@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadMigrations } from '../db';
 import { withoutNul } from '../../core/slackText';
-import { migratePostgres, openPool, redactUrl } from './db';
+import { migrateFreshInTransaction, migratePostgres, openPool, redactUrl } from './db';
 import type { PoolClient } from 'pg';
 
 /** Tables in an order that satisfies every foreign key (people's own manager_id is set afterwards). */
@@ -38,40 +38,72 @@ export interface CopyResult {
   nulValues: number;
 }
 
-/** Copy every row of a SQLite file (at the code's schema version) into an empty PostgreSQL database. */
-export async function copySqliteToPostgres(sqliteFile: string, url: string): Promise<CopyResult> {
+/** One SQLite file of a many-workspace deployment: a tenant's (`data/tenants/T0123.db`), bound for its schema. */
+export interface TenantFile {
+  tenantId: string;
+  file: string;
+  /** Its PostgreSQL schema (tenantSchema). */
+  schema: string;
+}
+
+/**
+ * Copy every row of a SQLite file (at the code's schema version) into an empty PostgreSQL database,
+ * and, for a many-workspace deployment, every tenant's file into a new schema of its own: all in one
+ * transaction, so a copy that fails anywhere leaves the target as it was.
+ */
+export async function copySqliteToPostgres(sqliteFile: string, url: string, tenants: readonly TenantFile[] = []): Promise<CopyResult> {
   if (!fs.existsSync(sqliteFile)) throw new CopyRefusedError(`no SQLite database at ${sqliteFile}`);
-  const source = new Database(sqliteFile, { readonly: true, fileMustExist: true });
+  const sources = [{ label: '', file: sqliteFile, schema: undefined as string | undefined }, ...tenants.map((t) => ({ label: `${t.tenantId}.`, file: t.file, schema: t.schema }))];
+  const opened: Database.Database[] = [];
   const pool = openPool(url, { max: 1 });
   try {
-    const version = source.pragma('user_version', { simple: true }) as number;
     const codeVersion = loadMigrations().length;
-    if (version !== codeVersion) {
-      throw new CopyRefusedError(
-        `the SQLite database is at schema version ${version} and this Ballast at ${codeVersion}: ` +
-        'bring it up to date first (npm run ballast -- migrate, with DATABASE_PATH set to it), then copy.');
+    for (const s of sources) {
+      if (!fs.existsSync(s.file)) throw new CopyRefusedError(`no SQLite database at ${s.file}`);
+      const db = new Database(s.file, { readonly: true, fileMustExist: true });
+      opened.push(db);
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version !== codeVersion) {
+        throw new CopyRefusedError(
+          `the SQLite database ${s.file} is at schema version ${version} and this Ballast at ${codeVersion}: ` +
+          'bring it up to date first (start this Ballast on it once, or npm run ballast -- migrate with DATABASE_PATH set to it), then copy.');
+      }
     }
     await migratePostgres(pool);
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      // Nobody may write while the copy runs; a second copy at once waits here and then finds data.
-      await c.query(`LOCK TABLE ${COPY_TABLES.join(', ')} IN EXCLUSIVE MODE`);
-      await refuseUnlessEmpty(c, url);
+      const main = (await c.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
       const counts: CopyResult['counts'] = [];
       const nul = { values: 0 };
-      for (const table of COPY_TABLES) {
-        const sourceCount = await copyTable(source, c, table, nul);
-        const target = (await c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`)).rows[0].n;
-        counts.push({ table, source: sourceCount, target });
+      for (const [i, s] of sources.entries()) {
+        if (s.schema) {
+          // A schema of the tenant's own, made and migrated in this transaction; refused if it exists.
+          if ((await c.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [s.schema])).rows.length > 0) {
+            throw new CopyRefusedError(`the target database ${redactUrl(url)} already holds the schema ${s.schema}; copy only into an empty one`);
+          }
+          await c.query(`CREATE SCHEMA "${s.schema}"`);
+          await c.query(`SET LOCAL search_path = "${s.schema}"`);
+          await migrateFreshInTransaction(c);
+        } else {
+          await c.query(`SET LOCAL search_path = "${main}"`);
+        }
+        // Nobody may write while the copy runs; a second copy at once waits here and then finds data.
+        await c.query(`LOCK TABLE ${COPY_TABLES.join(', ')} IN EXCLUSIVE MODE`);
+        await refuseUnlessEmpty(c, url);
+        for (const table of COPY_TABLES) {
+          const sourceCount = await copyTable(opened[i], c, table, nul);
+          const target = (await c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`)).rows[0].n;
+          counts.push({ table: `${s.label}${table}`, source: sourceCount, target });
+        }
+        for (const table of IDENTITY_TABLES) {
+          // New rows continue after the copied ids.
+          await c.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`);
+        }
       }
       const off = counts.filter((n) => n.source !== n.target);
       if (off.length > 0) {
         throw new Error(`row counts differ after the copy (${off.map((n) => `${n.table}: ${n.source} vs ${n.target}`).join(', ')}); nothing was kept`);
-      }
-      for (const table of IDENTITY_TABLES) {
-        // New rows continue after the copied ids.
-        await c.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`);
       }
       await c.query('COMMIT');
       return { counts, nulValues: nul.values };
@@ -82,7 +114,7 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string): Pro
       c.release();
     }
   } finally {
-    source.close();
+    for (const db of opened) db.close();
     await pool.end();
   }
 }
