@@ -3,7 +3,7 @@
 // workspaces), with its own admins, settings, people and jobs. Cross-tenant attempts change nothing;
 // an uninstall stops that tenant's sends in the middle of a pass; a reinstall inside the retention
 // period resumes where it stopped, and after it the data is gone. Runs on SQLite and PostgreSQL.
-import { ACTIONS } from '../../src/slack/ids';
+import { ACTIONS, LOG_MODAL as F, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { PASS_CONCURRENCY } from '../../src/jobs/pass';
 import type { Store } from '../../src/services/store';
 import { recordMet } from '../../src/services/welcome';
@@ -132,6 +132,10 @@ describe('installed into two workspaces and an org', () => {
     expect((await e1.people.reportsOf(EVA)).map((p) => p.id)).toEqual([FIN]);
     expect((await e1.entries.allOf(FIN)).map((e) => e.minutes)).toEqual([45]);
     expect(await say(t70, EVA, 'team')).toContain('Fin');
+    // The admin report counts the org's people of both workspaces, and Eva's team across them.
+    const report = await say(t70, EVA, 'admin report');
+    expect(report).toContain('across 2 people');
+    expect(report).toContain(`<@${EVA}>'s team: 1 person`);
     // One install: both workspaces' calls went out with the org's token.
     expect(callsOf('E1').some((c) => JSON.stringify(c.args).includes(FIN))).toBe(true);
     expect(callsOf('T70')).toEqual([]);
@@ -139,7 +143,53 @@ describe('installed into two workspaces and an org', () => {
   });
 });
 
+it('sends a manager in one of the org\'s workspaces the digest of a report in another', async () => {
+  await say(t70, EVA, `admin manager <@${FIN}> <@${EVA}>`);
+  await say(t71, FIN, 'log 45m reply linkedin');
+  // Monday 30 November, 09:00 in Berlin: the digest of the week just finished.
+  t.clock.set('2026-11-30T08:00:00Z');
+  await t.ballast.passes.tick();
+  await t.ballast.settled();
+  const digests = t.fake.messagesTo(EVA).filter((m) => JSON.stringify(m.blocks ?? []).includes('Fin') && /digest|week/i.test(m.text ?? ''));
+  expect(digests).toHaveLength(1);
+  expect(JSON.stringify(digests[0].blocks)).toContain('45m');
+  expect(t.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === digests[0].channel).map((c) => c.installation)).toEqual(['E1']);
+});
+
+it('suggests an advocate in another of the org\'s workspaces to a lead in one, and never one of another tenant', async () => {
+  await say(t71, FIN, 'week');
+  await say(t1, BEN, 'week');
+  const res = await t70.messageShortcut({
+    userId: EVA, callbackId: SHORTCUTS.assignMessage, channelId: 'C70LISTEN', messageTs: '1764150000.000200', text: 'Is the pricing page right?',
+  });
+  expect(res.status).toBe(200);
+  const call = await t.fake.waitForCall('views.open');
+  expect(call.installation).toBe('E1');
+  const suggestions = JSON.stringify((call.args.view as { blocks: unknown[] }).blocks);
+  expect(suggestions).toContain(`<@${FIN}>`);
+  expect(suggestions).not.toContain(BEN);
+});
+
 describe('cross-tenant attempts', () => {
+  it('reads an entry id in a modal\'s private_metadata only against the submitter\'s own workspace', async () => {
+    await say(t1, BEN, 'log 30m reply linkedin');
+    await say(t2, DAN, 'log 45m share');
+    const [ben] = await (await store('T1')).entries.allOf(BEN);
+    const [dan] = await (await store('T2')).entries.allOf(DAN);
+    // The same id in both workspaces: only the tables of the request's own tenant are read.
+    expect(ben.id).toBe(dan.id);
+    const values = {
+      [F.minutesBlock]: { [F.minutesAction]: { type: 'plain_text_input', value: '5h' } },
+      [F.kindBlock]: { [F.kindAction]: { type: 'static_select', selected_option: { value: 'post', text: { type: 'plain_text', text: 'post' } } } },
+      [F.dateBlock]: { [F.dateAction]: { type: 'datepicker', selected_date: '2026-11-26' } },
+    };
+    const r = await t2.viewSubmission({ userId: CAT, callbackId: VIEWS.editEntry, viewId: 'VEDITX', privateMetadata: String(ben.id), values });
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body)).toContain('errors');
+    expect((await (await store('T1')).entries.allOf(BEN)).map((e) => e.minutes)).toEqual([30]);
+    expect((await (await store('T2')).entries.allOf(DAN)).map((e) => e.minutes)).toEqual([45]);
+  });
+
   it('answers nothing for a workspace that never installed, and stores nothing', async () => {
     const stranger = t.clientFor({ teamId: 'T9' });
     t.fake.addUser({ id: 'U9EVE', name: 'eve', teamId: 'T9' });
