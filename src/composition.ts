@@ -114,7 +114,7 @@ export function openTenantStoresFor(config: Pick<Config, 'databasePath' | 'datab
   const admin = openPool(config.databaseUrl, { max: 1, idleTimeoutMillis: 10_000 });
   const stores = postgresTenantStores(config.databaseUrl, admin);
   return {
-    forTenant: (id) => stores.forTenant(id),
+    forTenant: (id, opts) => stores.forTenant(id, opts),
     adoptMain: (id) => stores.adoptMain(id),
     drop: (id) => stores.drop(id),
     async close() {
@@ -133,42 +133,56 @@ export interface TenantAuth {
 export interface TenantRegistry {
   /** The tenant behind an authorized token: its store (opened and migrated on first use) and a Slack port with that token. */
   tenant(auth: TenantAuth): Promise<Tenant>;
-  /** The tenant uninstalled: what runs for it now takes no one else (Tenant.gone). */
+  /** The tenant uninstalled: what runs for it with its current token now takes no one else (Tenant.gone). */
   markGone(tenantId: string): void;
+  /** The tenant's tables were deleted (its retention over): forget what this process holds of it. */
+  forget(tenantId: string): void;
 }
 
+/** How long a tenant's installer (its admin) is trusted before it is read again: a re-consent by someone else shows within it. */
+const TENANT_TTL_MS = 60_000;
+
 /**
- * Tenants as the requests and jobs of one process meet them. A tenant is remembered with its token: a
- * reinstall (a new token, maybe a new installer) makes a fresh one. Each tenant's Slack calls share
- * a rate-limit budget with the other replicas through its own tables (Slack limits each workspace apart).
+ * Tenants as the requests and jobs of one process meet them, each remembered with its token for a
+ * minute. A token Slack refused, or whose tenant uninstalled, stays refused for every Tenant made with it
+ * (a pass that started earlier stops too); a reinstall comes with a new token, and so a fresh start.
+ * Each tenant's Slack calls share a rate-limit budget with the other replicas through its own tables
+ * (Slack limits each workspace apart).
  */
 export function tenantRegistry(parts: {
-  config: ComposeConfig; main: Pick<Store, 'installations'>; tenants: TenantStores; log: Log;
+  config: ComposeConfig; main: Pick<Store, 'installations'>; tenants: TenantStores; log: Log; clock: Clock;
 }): TenantRegistry {
-  const known = new Map<string, { token: string; tenant: Promise<Tenant> }>();
-  const make = async ({ tenantId, botToken }: TenantAuth): Promise<Tenant> => {
-    const [store, record] = await Promise.all([parts.tenants.forTenant(tenantId), parts.main.installations.get(tenantId)]);
+  const known = new Map<string, { token: string; madeAt: number; tenant: Promise<Tenant> }>();
+  const refused = new Set<string>();
+  const make = async ({ tenantId, botToken }: TenantAuth, recheck: boolean): Promise<Tenant> => {
+    const [store, record] = await Promise.all([
+      parts.tenants.forTenant(tenantId, { recheck }), parts.main.installations.get(tenantId),
+    ]);
     const log = parts.log.child({ tenant: tenantId });
     const client = new WebClient(botToken, webClientOptions(parts.config.apiUrl, {
       logger: boltLogger(log, 'web-api'), fetch: sharedHoldsFetch(parts.config.apiUrl, store.slackHolds, { log }),
     }));
-    const tenant: Tenant = {
-      id: tenantId, store, admins: record?.installerUserId ? [record.installerUserId] : [], gone: false,
+    return {
+      id: tenantId, store, admins: record?.installerUserId ? [record.installerUserId] : [],
+      get gone() {
+        return refused.has(botToken);
+      },
       slack: slackPort(client, {
         onTokenFailure(code, method) {
-          if (tenant.gone) return;
-          tenant.gone = true;
+          if (refused.has(botToken)) return;
+          refused.add(botToken);
           log.error({ code, method }, `Slack refuses the token of tenant ${tenantId} (${code}): it stops until it is installed again`);
         },
       }),
     };
-    return tenant;
   };
   return {
     async tenant(auth) {
       const cached = known.get(auth.tenantId);
-      if (cached?.token === auth.botToken) return cached.tenant;
-      const entry = { token: auth.botToken, tenant: make(auth) };
+      const now = parts.clock.now();
+      if (cached?.token === auth.botToken && now - cached.madeAt < TENANT_TTL_MS) return cached.tenant;
+      // A new token (a reinstall) may follow another replica's deletion of the tenant's tables: look again.
+      const entry = { token: auth.botToken, madeAt: now, tenant: make(auth, cached?.token !== auth.botToken) };
       known.set(auth.tenantId, entry);
       // A tenant that could not be opened (its database away) is tried again by the next request.
       entry.tenant.catch(() => known.get(auth.tenantId) === entry && known.delete(auth.tenantId));
@@ -177,7 +191,10 @@ export function tenantRegistry(parts: {
     markGone(tenantId) {
       const entry = known.get(tenantId);
       known.delete(tenantId);
-      void entry?.tenant.then((t) => { t.gone = true; }, () => {});
+      if (entry) refused.add(entry.token);
+    },
+    forget(tenantId) {
+      known.delete(tenantId);
     },
   };
 }

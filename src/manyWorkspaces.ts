@@ -71,7 +71,7 @@ async function adoptSingleWorkspace(
 export function manyWorkspaces(config: Config, oauth: OAuthConfig, store: Store, clock: Clock, log: Log): ManyWorkspaces {
   const tenancy = createTenancy();
   const tenants = openTenantStoresFor(config);
-  const registry = tenantRegistry({ config, main: store, tenants, log });
+  const registry = tenantRegistry({ config, main: store, tenants, log, clock });
   const rotation = rotationWatch(store.installations, systemClock);
   const installations = installationStore(store, clock, (tenant, expiresAt) => rotation.seen(tenant, expiresAt),
     (tenant, installation) => adoptSingleWorkspace({ config, main: store, tenants, log }, tenant, installation));
@@ -117,7 +117,7 @@ export function manyWorkspaces(config: Config, oauth: OAuthConfig, store: Store,
       const now = clock.now();
       if (now - lastPurge < PURGE_EVERY_MS) return;
       lastPurge = now;
-      await purgeExpired({ installations: store.installations, tenants, clock, log });
+      await purgeExpired({ installations: store.installations, tenants, clock, log, forgotten: (id) => registry.forget(id) });
     },
   };
 }

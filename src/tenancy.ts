@@ -13,8 +13,8 @@ export interface Tenant {
   slack: SlackPort;
   /** The installing user: the tenant's first admin, for as long as this install stands. */
   admins: readonly string[];
-  /** Set once the tenant uninstalled or Slack refused its token: a pass takes no one else. */
-  gone: boolean;
+  /** True once the tenant uninstalled or Slack refused its token: a pass takes no one else. */
+  readonly gone: boolean;
 }
 
 export class NoTenantError extends Error {

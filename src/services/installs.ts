@@ -49,6 +49,8 @@ export function uninstalls(deps: UninstallDeps): Uninstalls {
 /** The tenants whose retention period is over, deleted: their tables, then their installation row. */
 export async function purgeExpired(deps: {
   installations: InstallationsStore; tenants: TenantStores; clock: Clock; log: Log;
+  /** The tenant's tables are gone: what this process holds of it goes too. */
+  forgotten?: (tenantId: string) => void;
 }): Promise<string[]> {
   const now = deps.clock.now();
   const purged: string[] = [];
@@ -57,9 +59,18 @@ export async function purgeExpired(deps: {
     try {
       const { retentionDays } = await (await deps.tenants.forTenant(gone.tenantId)).settings.get();
       if (now < gone.uninstalledAt + retentionDays * DAY_MS) continue;
-      await deps.tenants.drop(gone.tenantId);
-      // A reinstall since (the row no longer uninstalled at that time) keeps its row; its tables start empty.
-      await deps.installations.forget(gone.tenantId, gone.uninstalledAt);
+      // The row first, and only while it is still this uninstall's: a reinstall since keeps its row and its data.
+      if (!(await deps.installations.forget(gone.tenantId, gone.uninstalledAt))) continue;
+      try {
+        await deps.tenants.drop(gone.tenantId);
+      } catch (err) {
+        // Its row is gone, so no later pass finds it: say exactly what is left.
+        deps.log.error({ err, tenant: gone.tenantId },
+          `the retention period of ${gone.tenantId} is over and its installation is forgotten, but its tables could not be deleted: ` +
+          'delete its schema (PostgreSQL) or file (SQLite) by hand');
+        continue;
+      }
+      deps.forgotten?.(gone.tenantId);
       purged.push(gone.tenantId);
       deps.log.info({ tenant: gone.tenantId, retentionDays }, 'an uninstalled workspace\'s data was deleted at the end of its retention period');
     } catch (err) {

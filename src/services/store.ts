@@ -244,8 +244,11 @@ export interface Store {
  * whatever their ids. A tenant is a Slack team or enterprise id; anything else is refused.
  */
 export interface TenantStores {
-  /** The tenant's store, its tables made and migrated on first use. */
-  forTenant(tenantId: string): Promise<Store>;
+  /**
+   * The tenant's store, its tables made and migrated on first use. With `recheck`, a store this process
+   * holds is first checked against the database: tables another replica deleted are made afresh.
+   */
+  forTenant(tenantId: string, opts?: { recheck?: boolean }): Promise<Store>;
   /**
    * Upgrading from one workspace: the main database's own data (people, entries, settings…) moved into
    * the tables of `tenantId`, which must not have any yet; the rows moved per table, or null when there

@@ -8,9 +8,6 @@ export const TENANT_TABLES = [
   'people', 'entries', 'strain', 'claims', 'settings', 'holidays', 'assignments', 'budget_history', 'budget_percent_history',
 ] as const;
 
-/** The tables of the main database that every tenant shares. */
-export const SHARED_TABLES = ['installations', 'slack_holds', 'events_seen'] as const;
-
 /** What moved: rows per table, counted in the main database before and in the tenant's after (always equal). */
 export type Adopted = { table: string; rows: number }[];
 

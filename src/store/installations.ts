@@ -2,6 +2,7 @@
 // (src/slack/installationStore.ts). An uninstall drops the tokens and keeps the row, so a reinstall
 // finds the tenant again.
 import type { Db } from './db';
+import { keyedLock } from './locks';
 import type { InstallationRecord, NewInstallation } from '../core/model';
 
 export interface InstallationRow {
@@ -18,21 +19,7 @@ export const toInstallation = (r: InstallationRow): InstallationRecord => ({
 });
 
 /** Token-refresh locks of this process, by tenant (SQLite: one process serves a file). */
-const refreshing = new Map<string, Promise<void>>();
-
-async function inProcessLock<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
-  const before = refreshing.get(tenantId) ?? Promise.resolve();
-  let release!: () => void;
-  const mine = before.then(() => new Promise<void>((r) => { release = r; }));
-  refreshing.set(tenantId, mine);
-  await before;
-  try {
-    return await fn();
-  } finally {
-    release();
-    if (refreshing.get(tenantId) === mine) refreshing.delete(tenantId);
-  }
-}
+const refreshing = keyedLock();
 
 export function installationsStore(db: Db) {
   const upsert = db.prepare(`
@@ -69,7 +56,7 @@ export function installationsStore(db: Db) {
     async uninstalled(): Promise<InstallationRecord[]> {
       return uninstalled.all().map(toInstallation);
     },
-    whileRefreshing: inProcessLock,
+    whileRefreshing: refreshing,
     async forget(tenantId: string, uninstalledAt: number): Promise<boolean> {
       return forget.run(tenantId, uninstalledAt).changes === 1;
     },

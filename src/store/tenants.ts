@@ -5,48 +5,58 @@ import path from 'node:path';
 import { NotATenantError, TENANT_ID, type Store, type TenantStores } from '../services/store';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from './index';
-import { countsDiffer, DEFAULT_PERCENT_ROW, SHARED_TABLES, TENANT_TABLES, type Adopted } from './adopt';
+import { countsDiffer, DEFAULT_PERCENT_ROW, TENANT_TABLES, type Adopted } from './adopt';
 
 const count = (db: Database.Database, table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /**
- * The main file's own data moved into `tenantId`'s new file: a copy of the whole file (VACUUM INTO),
- * the shared tables emptied in the copy, the counts compared, and only then the main file's tenant
- * tables emptied, in one transaction. Null when there is nothing to move or the tenant has a file already.
+ * The main file's own data moved into `tenantId`'s new file: a fresh migrated file (so it holds nothing
+ * but what is copied into it, not even another tenant's token in a free page), the tenant tables copied
+ * into it in one transaction that compares the counts, the file put in place, and only then the main
+ * file's tenant tables emptied. Null when there is nothing to move or the tenant has a file already.
  */
-function adoptMainFile(mainFile: string, tenantId: string): Adopted | null {
+async function adoptMainFile(mainFile: string, tenantId: string): Promise<Adopted | null> {
   const file = tenantFile(mainFile, tenantId);
   if (fs.existsSync(file)) return null;
   const main = new Database(mainFile, { fileMustExist: true });
   try {
     main.pragma('busy_timeout = 5000');
     main.pragma('foreign_keys = ON');
-    const before: Adopted = TENANT_TABLES.map((table) => ({ table, rows: count(main, table) }));
-    if (before[0].rows === 0) return null;
+    if (count(main, 'people') === 0) return null;
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const partial = `${file}.adopting`;
-    fs.rmSync(partial, { force: true });
-    main.prepare('VACUUM INTO ?').run(partial);
-    const copy = new Database(partial);
-    let after: Adopted;
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+    const fresh = openSqliteStore(partial);
+    let before: Adopted = [];
     try {
+      const copy = fresh.raw;
+      copy.pragma('busy_timeout = 5000');
+      copy.prepare('ATTACH DATABASE ? AS legacy').run(path.resolve(mainFile));
       copy.transaction(() => {
-        for (const table of SHARED_TABLES) copy.exec(`DELETE FROM ${table}`);
-      })();
-      after = TENANT_TABLES.map((table) => ({ table, rows: count(copy, table) }));
-    } finally {
-      copy.close();
+        before = TENANT_TABLES.map((table) => ({ table, rows: count(copy, `legacy.${table}`) }));
+        // The fresh file's one row of budget percent history gives way to the moved history.
+        copy.exec('DELETE FROM main.budget_percent_history');
+        for (const table of TENANT_TABLES) copy.exec(`INSERT INTO main.${table} SELECT * FROM legacy.${table}`);
+        const off = countsDiffer(before, TENANT_TABLES.map((table) => ({ table, rows: count(copy, `main.${table}`) })));
+        if (off) throw new Error(`the copy of the single-workspace data differs (${off}); nothing was moved`);
+      }).immediate();
+      copy.exec('DETACH DATABASE legacy');
+    } catch (e) {
+      await fresh.store.close();
+      for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+      throw e;
     }
-    const off = countsDiffer(before, after);
-    if (off) {
-      fs.rmSync(partial, { force: true });
-      throw new Error(`the copy of the single-workspace data differs (${off}); nothing was moved`);
-    }
+    await fresh.store.close();
     fs.renameSync(partial, file);
-    main.transaction(() => {
-      for (const table of [...TENANT_TABLES].reverse()) main.exec(`DELETE FROM ${table}`);
-      main.exec(DEFAULT_PERCENT_ROW);
-    })();
+    try {
+      main.transaction(() => {
+        for (const table of [...TENANT_TABLES].reverse()) main.exec(`DELETE FROM ${table}`);
+        main.exec(DEFAULT_PERCENT_ROW);
+      }).immediate();
+    } catch (e) {
+      throw new Error(`the single-workspace data was copied to ${tenantId}, but the main database could not let go of it ` +
+        `(${(e as Error).message}): it is in both until its tenant tables are emptied`, { cause: e });
+    }
     return before;
   } finally {
     main.close();
@@ -105,8 +115,13 @@ export async function backupTenantFiles(plan: ReturnType<typeof tenantBackupPlan
 export function sqliteTenantStores(mainFile: string): TenantStores {
   const open = new Map<string, Store>();
   return {
-    async forTenant(tenantId) {
+    async forTenant(tenantId, opts = {}) {
       let store = open.get(tenantId);
+      if (store && opts.recheck && !fs.existsSync(tenantFile(mainFile, tenantId))) {
+        open.delete(tenantId);
+        await store.close();
+        store = undefined;
+      }
       if (!store) {
         // Synchronous from here to the set: two requests of a new tenant cannot both open its file.
         store = openSqliteStore(tenantFile(mainFile, tenantId)).store;

@@ -52,9 +52,9 @@ async function until(check: () => Promise<boolean> | boolean, what: string): Pro
 }
 const uninstalledAt = async (tenant: string) => (await t.ballast.store.installations.get(tenant))?.uninstalledAt ?? null;
 const logged = (text: string) => t.logs.filter((l) => String(l.msg).includes(text)).length;
-/** Slack revokes the tenant's token and sends app_uninstalled; resolves once the app has recorded it. */
-async function uninstall(client: SlackClient, tenant: string, token: string): Promise<void> {
-  t.fake.revoke(token);
+/** Slack revokes the tenant's token (unless told not to) and sends app_uninstalled; resolves once the app has recorded it. */
+async function uninstall(client: SlackClient, tenant: string, token: string, opts: { revoke?: boolean } = {}): Promise<void> {
+  if (opts.revoke !== false) t.fake.revoke(token);
   await client.event({ type: 'app_uninstalled' });
   await until(async () => (await uninstalledAt(tenant)) !== null, `${tenant}'s uninstall`);
 }
@@ -246,8 +246,9 @@ describe('jobs per tenant', () => {
     t.fake.delay('chat.postMessage', 150);
     const pass = t.ballast.passes.tick();
     await t.fake.waitForCall('chat.postMessage', (c) => c.installation === 'T1' && isCheckin(c.args), 10_000);
-    // Slack revokes the token and tells the app, while T1's pass is sending.
-    await uninstall(t1, 'T1', 'xoxb-t1-1');
+    // Slack tells the app, while T1's pass is sending. The token still works here (Slack revokes it a
+    // moment later), so only the event can stop the pass.
+    await uninstall(t1, 'T1', 'xoxb-t1-1', { revoke: false });
     const handledAt = t.fake.calls.length;
     await pass;
     await t.ballast.settled();
@@ -257,8 +258,11 @@ describe('jobs per tenant', () => {
     expect(t1Posts.filter((c) => c.error === undefined).length).toBeGreaterThan(0);
     const tried = checkinsTried('T1');
     expect(tried.size).toBeLessThanOrEqual(2 * PASS_CONCURRENCY);
+    expect(t1Posts.filter((c) => c.error !== undefined)).toEqual([]);
     expect(t.logs.some((l) => l.tenant === 'T1' && String(l.msg).startsWith('uninstalled: every send'))).toBe(true);
-    expect(t.fake.calls.slice(handledAt).filter((c) => c.installation === 'T1' && c.error === undefined)).toEqual([]);
+    // After the uninstall was handled, at most the people already taken were still sent to.
+    expect(t.fake.calls.slice(handledAt).filter((c) => c.installation === 'T1' && c.method === 'chat.postMessage' && isCheckin(c.args)).length)
+      .toBeLessThanOrEqual(PASS_CONCURRENCY);
     expect(t.fake.messagesTo(DAN).filter((m) => (m.text ?? '').startsWith('Any social engagement'))).toHaveLength(1);
     // The next pass does not touch T1 at all.
     t.fake.clearFaults();
@@ -316,6 +320,24 @@ describe('uninstall and reinstall', () => {
     expect(await uninstalledAt('T1')).toBeNull();
     expect(await say(t1, BEN, 'week')).toContain('30m');
     expect(callsOf('T1').filter((c) => c.error === 'token_revoked')).toEqual([]);
+  });
+
+  it('keeps the data of a workspace that reinstalled while its retention period ran out', async () => {
+    await say(t1, BEN, 'log 30m reply linkedin');
+    await uninstall(t1, 'T1', 'xoxb-t1-1');
+    t.clock.advance((31 * DAY_MS) / 60_000);
+    // The purge lists the uninstalled tenants; before it gets to T1, T1 is installed again.
+    const installations = t.ballast.store.installations;
+    const list = installations.uninstalled.bind(installations);
+    installations.uninstalled = async () => {
+      const listed = await list();
+      expect((await installFromLink(t, { ...workspaceGrant('T1', ANA), botToken: 'xoxb-t1-2' })).status).toBe(200);
+      return listed;
+    };
+    await t.ballast.passes.tick();
+    expect(await uninstalledAt('T1')).toBeNull();
+    expect((await (await store('T1')).entries.allOf(BEN)).map((e) => e.minutes)).toEqual([30]);
+    expect(await say(t1, BEN, 'week')).toContain('30m');
   });
 
   it('keeps an uninstalled workspace\'s data for its retention period, then deletes it', async () => {

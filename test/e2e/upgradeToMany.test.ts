@@ -1,6 +1,8 @@
 // Upgrading a single-workspace deployment to many workspaces (issue #13 point 7): the database it ran
 // on keeps everything, and the first install of that workspace, or of the org it belongs to, takes it
 // over whole; any other workspace starts empty. On SQLite and on PostgreSQL.
+import fs from 'node:fs';
+import path from 'node:path';
 import { startFakeSlack, type FakeSlack } from '../support/fakeSlack';
 import { startTestApp, type TestApp } from '../support/app';
 import { installFromLink, orgGrant, workspaceGrant } from '../support/install';
@@ -21,6 +23,8 @@ beforeEach(async () => {
   await single.slack.command(ADA, 'log 30m reply linkedin');
   await single.slack.command(ADMIN, 'admin settings budget_percent 20');
   await single.slack.command(ADMIN, `budget <@${ADA}> 3h`);
+  // Ada's row comes before her manager's: the move must not depend on row order.
+  await single.slack.command(ADMIN, `admin manager <@${ADA}> <@${ADMIN}>`);
   await single.close();
 });
 afterEach(async () => {
@@ -42,6 +46,14 @@ it('moves the data to the first install of its workspace, and starts any other w
   expect((await tenant.entries.allOf(ADA)).map((e) => e.minutes)).toEqual([30]);
   expect((await tenant.settings.get()).budgetPercent).toBe(20);
   expect((await tenant.people.get(ADA))?.budgetMinutes).toBe(180);
+  expect((await tenant.people.reportsOf(ADMIN)).map((p) => p.id)).toEqual([ADA]);
+  // On SQLite the tenant's file holds its own tables only: not T2's token, not even in a free page.
+  if (single.dbEnv.DATABASE_PATH) {
+    const bytes = (file: string) => Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+    expect(bytes(path.join(single.dir, 'tenants', `${fake.teamId}.db`)).includes('xoxb-t2-1')).toBe(false);
+    // (The main database, where it is kept, does hold it: the search finds what is there.)
+    expect(bytes(single.dbPath).includes('xoxb-t2-1')).toBe(true);
+  }
   // The main database let go of it: nothing there to take over twice.
   expect(await many.ballast.store.people.listAll()).toEqual([]);
   expect(many.logs.some((l) => String(l.msg).includes('is now this installation'))).toBe(true);

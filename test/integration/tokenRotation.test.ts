@@ -30,19 +30,21 @@ async function replica(store: Store, fake: FakeSlack): Promise<Replica> {
   return { receiver, app, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, authorize: (s) => authorize(s) };
 }
 
+let codes = 0;
 async function install(r: Replica, fake: FakeSlack, grant: FakeGrant): Promise<void> {
   const begun = await fetch(`${r.url}/slack/install`, { redirect: 'manual' });
   const state = new URL(begun.headers.get('location')!).searchParams.get('state')!;
-  fake.grant('code-1', grant);
-  const done = await fetch(`${r.url}/slack/oauth_redirect?code=code-1&state=${encodeURIComponent(state)}`, {
+  const code = `code-${++codes}`;
+  fake.grant(code, grant);
+  const done = await fetch(`${r.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
     headers: { cookie: begun.headers.get('set-cookie')!.split(';')[0] }, redirect: 'manual',
   });
   expect(done.status).toBe(200);
 }
 
-const grant = (expiresIn: number): FakeGrant => ({
-  team: { id: 'T1', name: 'Team T1' }, isEnterpriseInstall: false, userId: 'U0INSTALLER', botToken: 'xoxb-t1',
-  botUserId: 'UBT1', botId: 'BBT1', scopes: ['commands'], expiresIn,
+const grant = (expiresIn: number, team = 'T1'): FakeGrant => ({
+  team: { id: team, name: `Team ${team}` }, isEnterpriseInstall: false, userId: 'U0INSTALLER', botToken: `xoxb-${team.toLowerCase()}`,
+  botUserId: `UB${team}`, botId: `BB${team}`, scopes: ['commands'], expiresIn,
 });
 const refreshes = (fake: FakeSlack) => fake.callsTo('oauth.v2.access').filter((c) => c.args.grant_type === 'refresh_token');
 
@@ -76,6 +78,17 @@ describe.each(STORE_KINDS)('token rotation on %s', (_kind, open) => {
     expect(new Set(results.map((r) => r.botToken))).toEqual(new Set(['xoxb-t1-r1']));
     const stored = JSON.parse((await opened.store.installations.get('T1'))!.installation!) as { bot: { token: string } };
     expect(stored.bot.token).toBe('xoxb-t1-r1');
+  });
+
+  it('serves a burst of more authorizations than the database pool has connections, every tenant seen for the first time', async () => {
+    // After a restart nothing is known of any token, so every tenant's first request takes its lock.
+    const teams = Array.from({ length: 14 }, (_, i) => `T${100 + i}`);
+    for (const team of teams) await install(replicas[0], fake, grant(12 * 3600, team));
+    await install(replicas[0], fake, grant(3600));
+    const burst = [...teams.map((team) => ({ ...T1, teamId: team })), ...Array.from({ length: 14 }, () => T1)];
+    const results = await Promise.all(burst.map((source, i) => replicas[i % 2].authorize(source as AuthorizeSourceData<boolean>)));
+    expect(results.map((r) => r.botToken)).toEqual([...teams.map((team) => `xoxb-${team.toLowerCase()}`), ...Array(14).fill('xoxb-t1-r1')]);
+    expect(refreshes(fake)).toHaveLength(1);
   });
 
   it('takes no lock once it knows the token is far from expiring', async () => {

@@ -18,7 +18,7 @@ export function settingsLines(s: OrgSettings, holidays: IsoDate[]): string[] {
     `*currency*: ${escape(s.currency)}`,
     `*manager_alerts*: ${s.managerAlerts ? 'on' : 'off'}`,
     `*min_group_size*: ${s.minGroupSize}`,
-    `*retention_days*: ${s.retentionDays} (data kept after an uninstall)`,
+    `*retention_days*: ${s.retentionDays} (many workspaces: how long an uninstalled workspace's data is kept)`,
   ];
 }
 

@@ -2,11 +2,37 @@
 import type { Pg } from './db';
 import type { InstallationRecord, NewInstallation } from '../../core/model';
 import { toInstallation, type InstallationRow, type installationsStore } from '../installations';
+import { gate, keyedLock } from '../locks';
 
 /** Epoch ms as BIGINT takes them: a clock may read fractions (performance-based), PostgreSQL refuses them. */
 const ms = (t: number): number => Math.floor(t);
 
+/** Connections that may wait in, or hold, a refresh's advisory lock at once: the pool keeps the rest. */
+const REFRESH_CONNECTIONS = 2;
+
 export function pgInstallationsStore({ pool }: Pg) {
+  const queued = keyedLock();
+  const holdingFew = gate(REFRESH_CONNECTIONS);
+  /** `fn` under the tenant's session-level advisory lock, on a connection of its own held for the refresh only. */
+  const advisoryLocked = async <T>(tenantId: string, fn: () => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    const key = `ballast:token-refresh:${tenantId}`;
+    let locked = false;
+    let broken = false;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+      locked = true;
+      return await fn();
+    } catch (e) {
+      // The lock itself failed: the connection is suspect.
+      if (!locked) broken = true;
+      throw e;
+    } finally {
+      // A connection that cannot unlock is dropped: its session, and so the lock, ends with it.
+      if (locked) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => { broken = true; });
+      client.release(broken);
+    }
+  };
   const one = async (tenantId: string): Promise<InstallationRecord | undefined> => {
     const r = await pool.query<InstallationRow>('SELECT * FROM installations WHERE tenant_id = $1', [tenantId]);
     return r.rows[0] ? toInstallation(r.rows[0]) : undefined;
@@ -38,25 +64,11 @@ export function pgInstallationsStore({ pool }: Pg) {
         [ms(now), tenantId, ms(madeBefore)]);
       return r.rowCount === 1;
     },
-    async whileRefreshing<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
-      // A session-level advisory lock on a connection of its own, held for the refresh only.
-      const client = await pool.connect();
-      const key = `ballast:token-refresh:${tenantId}`;
-      let locked = false;
-      let broken = false;
-      try {
-        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
-        locked = true;
-        return await fn();
-      } catch (e) {
-        // The lock itself failed: the connection is suspect.
-        if (!locked) broken = true;
-        throw e;
-      } finally {
-        // A connection that cannot unlock is dropped: its session, and so the lock, ends with it.
-        if (locked) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => { broken = true; });
-        client.release(broken);
-      }
+    whileRefreshing<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+      // Callers of this process queue here first, per tenant and then for a few connections in all, so
+      // that waiting never holds a connection of the pool the refresh itself needs (a burst of first
+      // requests after a restart, one per tenant, would otherwise take every connection and wait).
+      return queued(tenantId, () => holdingFew(() => advisoryLocked(tenantId, fn)));
     },
     async uninstalled(): Promise<InstallationRecord[]> {
       const r = await pool.query<InstallationRow>('SELECT * FROM installations WHERE uninstalled_at IS NOT NULL ORDER BY tenant_id');

@@ -39,7 +39,16 @@ export function postgresTenantStores(url: string, admin: Pool, opts: { maxPerTen
     return createPostgresStore(pool);
   };
   return {
-    forTenant(tenantId) {
+    async forTenant(tenantId, opts = {}) {
+      if (opts.recheck && open.has(tenantId)) {
+        const held = open.get(tenantId)!;
+        const exists = await admin.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [tenantSchema(tenantId)]);
+        if (exists.rows.length === 0 && open.get(tenantId) === held) {
+          // Another replica deleted the tenant's tables (its retention over); this pool still pointed at them.
+          open.delete(tenantId);
+          void held.then((s) => s.close(), () => {});
+        }
+      }
       let store = open.get(tenantId);
       if (!store) {
         store = openTenant(tenantId);
