@@ -16,7 +16,7 @@ export function pgInstallationsStore({ pool }: Pg) {
   /** `fn` under the tenant's session-level advisory lock, on a connection of its own held for the refresh only. */
   const advisoryLocked = async <T>(tenantId: string, fn: () => Promise<T>): Promise<T> => {
     const client = await pool.connect();
-    const key = `ballast:token-refresh:${tenantId}`;
+    const key = `ballast token refresh ${tenantId}`;
     let locked = false;
     let broken = false;
     try {
