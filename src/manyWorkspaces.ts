@@ -1,10 +1,10 @@
 // The composition of many-workspace mode (DESIGN.md, deployment shape 3; docs/TENANCY.md): Bolt's
 // InstallProvider over the installations table, a store per tenant, the tenant scope requests and jobs
 // run in, and what an uninstall stops. main.ts adds it to the one app when SLACK_CLIENT_ID is set.
-import type { Authorize, AuthorizeSourceData, HTTPReceiver, HTTPReceiverOptions, Installation } from '@slack/bolt';
+import type { Authorize, AuthorizeSourceData, HTTPReceiver, HTTPReceiverOptions } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { boltLogger } from './logger';
-import { webClientOptions } from './slack/webApi';
+import { slackPort, webClientOptions } from './slack/webApi';
 import type { Config, OAuthConfig } from './config';
 import type { Log } from './logger';
 import type { Clock } from './services/ports';
@@ -15,7 +15,7 @@ import { installationStore } from './slack/installationStore';
 import { rotationWatch } from './slack/tokenRotation';
 import { systemClock } from './clock';
 import { BOT_SCOPES } from './slack/scopes';
-import { purgeExpired, uninstalls, type Uninstalls } from './services/installs';
+import { adoptSingleWorkspace, purgeExpired, uninstalls, type Uninstalls } from './services/installs';
 import type { TenantRun } from './jobs/scheduler';
 
 type InstallProvider = NonNullable<HTTPReceiver['installer']>;
@@ -37,44 +37,19 @@ export interface ManyWorkspaces {
   afterPass(): Promise<void>;
 }
 
-/**
- * Upgrading from one workspace: the main database still holds that workspace's people and entries.
- * The first install of that workspace (its team is theirs), or of the org they belong to (its token
- * finds them in Slack), takes them over whole (TenantStores.adoptMain). Any other install starts empty.
- * A failure leaves the data where it was, and is logged: the install itself goes on.
- */
-async function adoptSingleWorkspace(
-  parts: { config: Config; main: Store; tenants: TenantStores; log: Log }, tenantId: string, installation: Installation,
-): Promise<void> {
-  const log = parts.log.child({ tenant: tenantId });
-  try {
-    const people = (await parts.main.people.listAll()).filter((p) => !p.isBot);
-    if (people.length === 0) return;
-    let theirs: boolean;
-    if (!installation.isEnterpriseInstall) theirs = people.some((p) => p.teamId === installation.team?.id);
-    else {
-      const client = new WebClient(installation.bot?.token, webClientOptions(parts.config.apiUrl, { logger: boltLogger(log, 'web-api') }));
-      const found = await Promise.all(people.slice(0, 3).map((p) => client.users.info({ user: p.id }).then(() => true, () => false)));
-      theirs = found.some(Boolean);
-    }
-    if (!theirs) {
-      log.info({ people: people.length }, 'this database holds another workspace\'s single-workspace data; this installation starts empty');
-      return;
-    }
-    const moved = await parts.tenants.adoptMain(tenantId);
-    if (moved) log.info({ moved }, 'the single-workspace data of this database is now this installation\'s');
-  } catch (err) {
-    log.error({ err }, 'could not move the single-workspace data to this installation; it stays in the main database');
-  }
-}
-
 export function manyWorkspaces(config: Config, oauth: OAuthConfig, store: Store, clock: Clock, log: Log): ManyWorkspaces {
   const tenancy = createTenancy();
   const tenants = openTenantStoresFor(config);
   const registry = tenantRegistry({ config, main: store, tenants, log, clock });
   const rotation = rotationWatch(store.installations, systemClock);
   const installations = installationStore(store, clock, (tenant, expiresAt) => rotation.seen(tenant, expiresAt),
-    (tenant, installation) => adoptSingleWorkspace({ config, main: store, tenants, log }, tenant, installation));
+    (tenant, installation) => {
+      // An org-wide install's own token is asked whether it sees someone: before it is stored, no tenant's port has it.
+      const slack = slackPort(new WebClient(installation.bot?.token, webClientOptions(config.apiUrl, { logger: boltLogger(log, 'web-api') })));
+      const slackFinds = (userId: string) => slack.userInfo(userId).then(() => true, () => false);
+      return adoptSingleWorkspace({ main: store, tenants, log, slackFinds }, tenant,
+        { teamId: installation.isEnterpriseInstall ? undefined : installation.team?.id });
+    });
   const gone = uninstalls({
     installations: store.installations, clock, log, markGone: (id) => registry.markGone(id),
     forgetUserToken: (tenantId, userId) => installations.deleteInstallation!(

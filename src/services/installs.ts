@@ -1,7 +1,7 @@
 // Many-workspace mode's installs over time: an uninstall stops the tenant at once and keeps its data for
 // the org's retention period (a reinstall inside it resumes where it stopped); after it, the data goes.
 import type { Clock } from './ports';
-import type { InstallationsStore, TenantStores } from './store';
+import type { InstallationsStore, Store, TenantStores } from './store';
 import type { Log } from '../logger';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,4 +78,32 @@ export async function purgeExpired(deps: {
     }
   }
   return purged;
+}
+
+/**
+ * Upgrading from one workspace: the main database still holds that workspace's people and entries.
+ * The first install of that workspace (`teamId` is theirs), or of an org they belong to (no `teamId`:
+ * its token finds them in Slack), takes them over whole (TenantStores.adoptMain). Any other install
+ * starts empty. A failure leaves the data where it was and is logged: the install itself goes on.
+ */
+export async function adoptSingleWorkspace(
+  deps: { main: Pick<Store, 'people'>; tenants: TenantStores; log: Log; slackFinds: (userId: string) => Promise<boolean> },
+  tenantId: string, install: { teamId?: string },
+): Promise<void> {
+  const log = deps.log.child({ tenant: tenantId });
+  try {
+    const people = (await deps.main.people.listAll()).filter((p) => !p.isBot);
+    if (people.length === 0) return;
+    const theirs = install.teamId !== undefined
+      ? people.some((p) => p.teamId === install.teamId)
+      : (await Promise.all(people.slice(0, 3).map((p) => deps.slackFinds(p.id)))).some(Boolean);
+    if (!theirs) {
+      log.info({ people: people.length }, 'this database holds another workspace\'s single-workspace data; this installation starts empty');
+      return;
+    }
+    const moved = await deps.tenants.adoptMain(tenantId);
+    if (moved) log.info({ moved }, 'the single-workspace data of this database is now this installation\'s');
+  } catch (err) {
+    log.error({ err }, 'could not move the single-workspace data to this installation; it stays in the main database');
+  }
 }
