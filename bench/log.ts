@@ -17,7 +17,7 @@ export interface Figures {
   errors: number;
 }
 
-export type ServerKind = 'ballast' | 'bare' | 'postgres';
+export type ServerKind = 'ballast' | 'bare' | 'postgres' | 'many';
 export interface BenchServer {
   child: ChildProcess;
   port: number;

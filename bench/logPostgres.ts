@@ -61,3 +61,29 @@ export async function benchLogReplicas(opts: Partial<typeof defaults> = {}): Pro
   console.log(`  throughput ratio ${throughputRatio.toFixed(2)} (target >= 1.60), p99 ratio ${p99Ratio.toFixed(2)}`);
   return { throughputRatio, p99Ratio };
 }
+
+/**
+ * Many-workspace mode against one workspace, both on SQLite in one process each: what the tenant scope
+ * (authorizing from the installations table, the AsyncLocalStorage scope, the proxies) adds to a request.
+ */
+export async function benchLogTenants(opts: Partial<typeof defaults> = {}): Promise<{ throughputRatio: number; cpuRatio: number }> {
+  const o = { ...defaults, ...opts };
+  const servers: BenchServer[] = [];
+  let best: Record<'single' | 'many', Figures>;
+  try {
+    const single = await startServer('ballast');
+    servers.push(single);
+    const many = await startServer('many');
+    servers.push(many);
+    best = await compare({ single: [single], many: [many] }, o);
+  } finally {
+    stopServers(servers);
+  }
+  const throughputRatio = best.many.rps / best.single.rps;
+  const cpuRatio = best.many.cpuPerRequestUs / best.single.cpuPerRequestUs;
+  console.log(`\n/ballast log, many-workspace mode vs one workspace, SQLite (best of ${o.rounds} alternating ${o.seconds}s rounds, ${o.connections} connections)`);
+  console.log(line('one workspace', best.single));
+  console.log(line('many workspaces', best.many));
+  console.log(`  throughput ratio ${throughputRatio.toFixed(2)}, p99 ratio ${(best.many.p99 / Math.max(best.single.p99, 1)).toFixed(2)}, CPU per request ${cpuRatio.toFixed(2)} (many / one)`);
+  return { throughputRatio, cpuRatio };
+}

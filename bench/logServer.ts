@@ -1,5 +1,6 @@
 // A server for the /ballast log benchmarks, run in its own process: `ballast` (the real app on a temp
-// SQLite database, against the fake Slack), `postgres` (the real app on BENCH_DATABASE_URL) or `bare`
+// SQLite database, against the fake Slack), `postgres` (the real app on BENCH_DATABASE_URL), `many`
+// (the real app in many-workspace mode on SQLite, its workspace installed from the link) or `bare`
 // (a Bolt app whose command handler only acknowledges).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,7 +8,21 @@ import path from 'node:path';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config';
 import { startBallast } from '../src/main';
-import { startFakeSlack } from '../test/support/fakeSlack';
+import { FAKE_CLIENT, startFakeSlack, type FakeSlack } from '../test/support/fakeSlack';
+
+/** Install the fake's own workspace from the link, as its admin would: the requests the bench sends come from it. */
+async function installFakeWorkspace(port: number, fake: FakeSlack): Promise<void> {
+  const begun = await fetch(`http://127.0.0.1:${port}/slack/install`, { redirect: 'manual' });
+  const state = new URL(begun.headers.get('location')!).searchParams.get('state')!;
+  fake.grant('bench-code', {
+    team: { id: fake.teamId, name: 'Bench' }, isEnterpriseInstall: false, userId: 'U000000', botToken: 'xoxb-bench-installed',
+    botUserId: fake.botUserId, botId: fake.botId, scopes: ['commands', 'chat:write'],
+  });
+  const done = await fetch(`http://127.0.0.1:${port}/slack/oauth_redirect?code=bench-code&state=${encodeURIComponent(state)}`, {
+    headers: { cookie: begun.headers.get('set-cookie')!.split(';')[0] }, redirect: 'manual',
+  });
+  if (done.status !== 200) throw new Error(`the bench workspace could not be installed (${done.status})`);
+}
 
 export const BENCH_SECRET = 'bench-signing-secret';
 export const BENCH_USERS = 50;
@@ -16,15 +31,19 @@ async function main(kind: string): Promise<void> {
   const fake = await startFakeSlack();
   for (let i = 0; i < BENCH_USERS; i++) fake.addUser({ id: `U${String(i).padStart(6, '0')}`, tz: 'Europe/Berlin' });
   let port: number;
-  if (kind === 'ballast' || kind === 'postgres') {
+  if (kind === 'ballast' || kind === 'postgres' || kind === 'many') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-'));
     const config = loadConfig({
-      SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0',
+      ...(kind === 'many'
+        ? { SLACK_CLIENT_ID: FAKE_CLIENT.id, SLACK_CLIENT_SECRET: FAKE_CLIENT.secret, SLACK_STATE_SECRET: 'bench-state-secret-0123456789' }
+        : { SLACK_BOT_TOKEN: fake.token }),
+      SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0',
       DATABASE_PATH: path.join(dir, 'bench.db'), LOG_LEVEL: 'warn', BALLAST_SCHEDULER: 'off',
       DATABASE_URL: kind === 'postgres' ? process.env.BENCH_DATABASE_URL : undefined,
     });
     const b = await startBallast({ config });
     port = b.port!;
+    if (kind === 'many') await installFakeWorkspace(port, fake);
   } else {
     const receiver = new HTTPReceiver({ signingSecret: BENCH_SECRET, endpoints: '/slack/events', logLevel: LogLevel.WARN });
     const app = new App({ token: fake.token, receiver, clientOptions: { slackApiUrl: fake.apiUrl }, logLevel: LogLevel.WARN });

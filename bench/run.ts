@@ -4,7 +4,7 @@ import { benchCheckins } from './checkins';
 import { benchLog } from './log';
 import { benchDigests } from './digests';
 import { benchSuggestions } from './suggestions';
-import { benchLogPostgres, benchLogReplicas } from './logPostgres';
+import { benchLogPostgres, benchLogReplicas, benchLogTenants } from './logPostgres';
 import { benchMemory } from './memory';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -29,6 +29,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   },
   'log-postgres': () => benchLogPostgres(),
   'log-replicas': () => benchLogReplicas(),
+  'log-tenants': () => benchLogTenants(),
   memory: () => benchMemory(),
 };
 
