@@ -10,7 +10,7 @@ import { dataCommands } from './data';
 import { dbCommand } from './dbCopy';
 import { BackupNotSupportedError } from '../store/postgres';
 import type { CliCommand, CliIo } from './types';
-import { isManyWorkspaces, openTeam, takeTeam, TEAM_COMMANDS } from './team';
+import { openTeam, takeTeam, TEAM_COMMANDS } from './team';
 import { BackupRefusedError, backupTenantFiles, tenantBackupPlan } from '../store/tenants';
 
 export type { CliCommand, CliIo } from './types';
@@ -48,7 +48,7 @@ const COMMANDS: Record<string, CliCommand> = {
     let plan: ReturnType<typeof tenantBackupPlan> = { tenants: [] };
     try {
       if (!config.databaseUrl) {
-        if (isManyWorkspaces(io.env)) plan = tenantBackupPlan(config.databasePath, file);
+        if (config.oauth) plan = tenantBackupPlan(config.databasePath, file);
         fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       }
       await store.backup(file);
@@ -74,10 +74,14 @@ export function registerCliCommand(name: string, command: CliCommand): void {
   COMMANDS[name] = command;
 }
 
-/** Config the CLI needs: only the database and, for commands that talk to Slack, the bot token. */
+/**
+ * Config the CLI needs: the database and, for commands that talk to Slack, the bot token. The app's own
+ * environment decides the mode as it does for the app: with OAuth credentials and no bot token, many
+ * workspaces (`config.oauth`); otherwise one, with a placeholder token when none is set.
+ */
 function cliConfig(env: Record<string, string | undefined>): Config {
   return loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-cli-offline',
+    ...(env.SLACK_CLIENT_ID ? {} : { SLACK_BOT_TOKEN: 'xoxb-cli-offline' }),
     SLACK_SIGNING_SECRET: 'cli-offline',
     ...env,
   });
@@ -100,11 +104,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(teamArg.message);
     return 2;
   }
-  const many = isManyWorkspaces(io.env);
-  if (teamArg.team !== undefined && !(many && TEAM_COMMANDS.has(name))) {
-    io.err(many ? `${name} acts on the whole deployment: it takes no --team` : '--team is for many-workspace mode (SLACK_CLIENT_ID set, no SLACK_BOT_TOKEN); with one workspace, leave it out');
-    return 2;
-  }
   let config: Config;
   try {
     config = cliConfig(io.env);
@@ -114,6 +113,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     throw e;
+  }
+  const many = config.oauth !== undefined;
+  if (teamArg.team !== undefined && !(many && TEAM_COMMANDS.has(name))) {
+    io.err(many ? `${name} acts on the whole deployment: it takes no --team` : '--team is for many-workspace mode (SLACK_CLIENT_ID set, no SLACK_BOT_TOKEN); with one workspace, leave it out');
+    return 2;
   }
   let opened: Awaited<ReturnType<typeof openStoreFor>>;
   try {

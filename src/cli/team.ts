@@ -8,11 +8,6 @@ import { openTenantStoresFor } from '../composition';
 /** Commands that read or change one organisation's people, entries or sends. */
 export const TEAM_COMMANDS: ReadonlySet<string> = new Set(['jobs', 'roster', 'export']);
 
-/** Many-workspace mode, as the app decides it: OAuth credentials and no bot token. */
-export function isManyWorkspaces(env: Record<string, string | undefined>): boolean {
-  return Boolean(env.SLACK_CLIENT_ID) && !env.SLACK_BOT_TOKEN;
-}
-
 export type TeamArg = { ok: true; args: string[]; team?: string } | { ok: false; message: string };
 
 /** `--team T0123` or `--team=T0123`, taken out of the arguments. */

@@ -3,6 +3,9 @@
 // workspaces), with its own admins, settings, people and jobs. Cross-tenant attempts change nothing;
 // an uninstall stops that tenant's sends in the middle of a pass; a reinstall inside the retention
 // period resumes where it stopped, and after it the data is gone. Runs on SQLite and PostgreSQL.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openPool } from '../../src/store/postgres/db';
 import { ACTIONS, LOG_MODAL as F, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { PASS_CONCURRENCY } from '../../src/jobs/pass';
 import type { Store } from '../../src/services/store';
@@ -185,6 +188,22 @@ it('suggests an advocate in another of the org\'s workspaces to a lead in one, a
   const suggestions = JSON.stringify((call.args.view as { blocks: unknown[] }).blocks);
   expect(suggestions).toContain(`<@${FIN}>`);
   expect(suggestions).not.toContain(BEN);
+});
+
+it('answers a command plainly, and logs it, when a workspace\'s own tables cannot be opened', async () => {
+  expect((await installFromLink(t, workspaceGrant('T3', 'U3GIL'))).status).toBe(200);
+  t.fake.addUser({ id: 'U3GIL', name: 'gil', tz: 'Europe/Berlin', teamId: 'T3' });
+  // Its tables are in the way of being made: a folder where its file goes, a foreign table in its schema.
+  if (t.dbEnv.DATABASE_PATH) fs.mkdirSync(path.join(t.dir, 'tenants', 'T3.db'), { recursive: true });
+  else {
+    const pool = openPool(t.dbEnv.DATABASE_URL, { max: 1 });
+    await pool.query('CREATE SCHEMA tenant_t3; CREATE TABLE tenant_t3.schema_version (x INT)');
+    await pool.end();
+  }
+  const r = await t.clientFor({ teamId: 'T3' }).command('U3GIL', 'log 30m reply');
+  expect(r.status).toBe(200);
+  expect(textOf(r.body)).toContain('Something went wrong on our side and it has been logged');
+  expect(t.logs.some((l) => l.tenant === 'T3' && String(l.msg).startsWith('opening the workspace\'s database'))).toBe(true);
 });
 
 describe('cross-tenant attempts', () => {

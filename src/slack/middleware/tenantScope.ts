@@ -4,13 +4,15 @@ import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Log } from '../../logger';
 import type { TenantRegistry } from '../../composition';
 import type { Tenancy } from '../../tenancy';
+import { tenantOfQuery } from '../installationStore';
+import { failureReply } from '../listeners/failure';
 
 /** Sent once an installation's tokens are gone: Bolt does not authorize them, and they act on the installations table. */
 export const UNINSTALL_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
 
 /** The tenant a request was authorized for: its enterprise on an org-wide install, its workspace otherwise. */
 export function tenantOfContext(context: Context): string | undefined {
-  return (context.isEnterpriseInstall ? context.enterpriseId : context.teamId) ?? undefined;
+  return tenantOfQuery({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall });
 }
 
 function isUninstallEvent(body: unknown): boolean {
@@ -35,11 +37,9 @@ export function tenantScope(registry: TenantRegistry, tenancy: Tenancy, log: Log
     try {
       tenant = await registry.tenant({ tenantId, botToken: context.botToken });
     } catch (err) {
-      log.error({ err, tenant: tenantId }, 'could not open the tenant\'s database; the request was not handled');
+      const reply = failureReply(log.child({ tenant: tenantId }), err, 'opening the workspace\'s database; the request was not handled');
       if ('ack' in args && typeof args.ack === 'function' && (body as { command?: unknown }).command) {
-        await (args.ack as (r?: unknown) => Promise<void>)({
-          response_type: 'ephemeral', text: 'Ballast could not reach its database just now, so it did nothing. Please try again in a minute.',
-        });
+        await (args.ack as (r?: unknown) => Promise<void>)({ response_type: 'ephemeral', ...reply });
       }
       return;
     }

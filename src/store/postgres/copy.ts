@@ -4,21 +4,31 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadMigrations } from '../db';
 import { withoutNul } from '../../core/slackText';
-import { migrateFreshInTransaction, migratePostgres, openPool, redactUrl } from './db';
+import { migrateFreshInTransaction, migratePostgres, openPool, redactUrl, transaction, type Queryable } from './db';
+import { TENANT_TABLES } from '../adopt';
 import type { PoolClient } from 'pg';
 
-/** Tables in an order that satisfies every foreign key (people's own manager_id is set afterwards). */
-export const COPY_TABLES = [
-  'people', 'entries', 'strain', 'claims', 'settings', 'holidays', 'assignments', 'events_seen',
-  'budget_history', 'budget_percent_history', 'installations',
-] as const;
+/**
+ * Tables in an order that satisfies every foreign key (people's own manager_id is set afterwards): a
+ * tenant's tables, then the two shared ones worth keeping (rate-limit holds last seconds).
+ */
+export const COPY_TABLES = [...TENANT_TABLES, 'events_seen', 'installations'] as const;
 
 /** SQLite keeps booleans as 0 and 1; PostgreSQL has a type for them. */
 const BOOLEAN_COLUMNS: Record<string, readonly string[]> = {
   people: ['is_bot', 'deleted', 'active', 'checkin_enabled', 'nudges_enabled', 'paused', 'share_strain'],
   installations: ['is_enterprise_install'],
 };
+/** Tables whose ids come from a sequence: copied rows keep theirs, and new ones continue after them. */
 const IDENTITY_TABLES = ['entries', 'assignments', 'budget_percent_history'];
+
+/** Each identity sequence of `schema` (the search_path's when absent) set to go on after the rows it holds. */
+export async function continueIdentities(c: Queryable, schema?: string): Promise<void> {
+  const q = schema ? `"${schema}".` : '';
+  for (const table of IDENTITY_TABLES) {
+    await c.query(`SELECT setval(pg_get_serial_sequence('${q}${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${q}${table}), 0) + 1, false)`);
+  }
+}
 const BATCH_ROWS = 500;
 
 export class CopyRefusedError extends Error {
@@ -70,9 +80,7 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, tena
       }
     }
     await migratePostgres(pool);
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
+    return await transaction(pool, async (c) => {
       const main = (await c.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
       const counts: CopyResult['counts'] = [];
       const nul = { values: 0 };
@@ -96,23 +104,14 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, tena
           const target = (await c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`)).rows[0].n;
           counts.push({ table: `${s.label}${table}`, source: sourceCount, target });
         }
-        for (const table of IDENTITY_TABLES) {
-          // New rows continue after the copied ids.
-          await c.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`);
-        }
+        await continueIdentities(c);
       }
       const off = counts.filter((n) => n.source !== n.target);
       if (off.length > 0) {
         throw new Error(`row counts differ after the copy (${off.map((n) => `${n.table}: ${n.source} vs ${n.target}`).join(', ')}); nothing was kept`);
       }
-      await c.query('COMMIT');
       return { counts, nulValues: nul.values };
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   } finally {
     for (const db of opened) db.close();
     await pool.end();

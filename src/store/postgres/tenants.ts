@@ -5,11 +5,10 @@
 import type { Pool } from 'pg';
 import { NotATenantError, TENANT_ID, type Store, type TenantStores } from '../../services/store';
 import { createPostgresStore } from './index';
-import { migrateFreshInTransaction, migratePostgres, openPool, redactUrl } from './db';
+import { migrateFreshInTransaction, migratePostgres, openPool, redactUrl, transaction } from './db';
 import { countsDiffer, DEFAULT_PERCENT_ROW, TENANT_TABLES, type Adopted } from '../adopt';
+import { continueIdentities } from './copy';
 
-/** Tables whose ids come from a sequence: moved rows keep theirs, and new ones continue after them. */
-const IDENTITY_TABLES = ['entries', 'assignments', 'budget_percent_history'];
 
 export function tenantSchema(tenantId: string): string {
   if (!TENANT_ID.test(tenantId)) throw new NotATenantError(tenantId);
@@ -63,19 +62,15 @@ export function postgresTenantStores(url: string, admin: Pool, opts: { maxPerTen
       // Only into a tenant that has no tables yet: its schema does not exist.
       const exists = await admin.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
       if (exists.rows.length > 0 || open.has(tenantId)) return null;
-      const c = await admin.connect();
-      try {
-        await c.query('BEGIN');
+      return transaction(admin, async (c) => {
         // The main schema's tenant tables, locked so nothing writes them while they move.
         await c.query(`LOCK TABLE ${TENANT_TABLES.join(', ')} IN EXCLUSIVE MODE`);
         const before: Adopted = [];
         for (const table of TENANT_TABLES) {
           before.push({ table, rows: (await c.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${table}`)).rows[0].n });
         }
-        if (before[0].rows === 0) {
-          await c.query('ROLLBACK');
-          return null;
-        }
+        // Nothing to move: the transaction has written nothing.
+        if (before[0].rows === 0) return null;
         await c.query(`CREATE SCHEMA "${schema}"`);
         await c.query(`SET LOCAL search_path = "${schema}"`);
         await migrateFreshInTransaction(c);
@@ -89,19 +84,11 @@ export function postgresTenantStores(url: string, admin: Pool, opts: { maxPerTen
         }
         const off = countsDiffer(before, after);
         if (off) throw new Error(`the copy of the single-workspace data differs (${off}); nothing was moved`);
-        for (const table of IDENTITY_TABLES) {
-          await c.query(`SELECT setval(pg_get_serial_sequence('"${schema}".${table}', 'id'), COALESCE((SELECT MAX(id) FROM "${schema}".${table}), 0) + 1, false)`);
-        }
+        await continueIdentities(c, schema);
         for (const table of [...TENANT_TABLES].reverse()) await c.query(`DELETE FROM "${main}".${table}`);
         await c.query(DEFAULT_PERCENT_ROW);
-        await c.query('COMMIT');
         return before;
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        c.release();
-      }
+      });
     },
     async drop(tenantId) {
       const schema = tenantSchema(tenantId);
