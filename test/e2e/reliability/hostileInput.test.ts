@@ -637,7 +637,10 @@ it(`answers ${RUNS.toLocaleString('en')} generated edit-modal submissions: only 
       const metadata = sub.metadata ?? String(sub.target);
       const values = modalValues(sub.form);
       const today = localDate(t.clock.now(), zoneOf(userId));
-      const form = validateLogForm(formFields(values as never), today);
+      // The app reads the form as the edge middleware leaves it: without NUL characters.
+      const read = structuredClone(values);
+      scrubNul(read);
+      const form = validateLogForm(formFields(read as never), today);
       const aimed = /^[1-9][0-9]*$/.test(metadata) ? (await entryRow(Number(metadata))) : undefined;
       const back = aimed ? daysBetween(aimed.date, today) : -1;
       const mayEdit = aimed !== undefined && aimed.person === userId && back >= 0 && back <= MAX_DAYS_BACK;
