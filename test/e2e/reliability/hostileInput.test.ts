@@ -39,6 +39,13 @@ const zoneOf = (userId: string): string => ZONES[USERS.indexOf(userId) % ZONES.l
 /** The fuzz users' zones, and the lead's. */
 const zoneOfAnyone = (userId: string): string => (userId === LEAD ? 'Europe/Berlin' : zoneOf(userId));
 
+/** A payload part as the listeners read it: after the edge middleware drops NUL characters (scrubNul). */
+function asRead<T>(value: T): T {
+  const copy = structuredClone(value);
+  scrubNul(copy);
+  return copy;
+}
+
 /** Per-input assertions: a plain comparison, and jest's expect (with its message) only when it fails. */
 function same(actual: unknown, expected: unknown): void {
   if (actual !== expected) expect(actual).toEqual(expected);
@@ -547,8 +554,10 @@ it(`answers ${RUNS.toLocaleString('en')} generated assign, Done and check-in Oth
       stats.inputs += 1;
       const values = otherModalValues(m);
       const before = await snapshot(userId);
-      const expected = expectedOf(userId, m, values, before);
-      const context = readCheckinContext(m.metadata);
+      // Modelled on what the app reads: the payload after the edge middleware drops NUL characters.
+      const read = asRead(m);
+      const expected = expectedOf(userId, read, asRead(values), before);
+      const context = readCheckinContext(read.metadata);
       const answeredBefore = context
         ? await db.count(t, 'SELECT COUNT(*) FROM entries WHERE dedupe_key = ?', checkinDedupeKey(userId, context.date))
         : 0;
@@ -579,14 +588,14 @@ it(`answers ${RUNS.toLocaleString('en')} generated assign, Done and check-in Oth
         same(changed.assignments.length, 1);
         same(changed.assignments[0].created && changed.assignments[0].lead === LEAD, true);
         stats.offersMade += 1;
-      } else if (m.callbackId === VIEWS.assignDone && before.assignments.get(Number(m.metadata))?.state === 'done') {
+      } else if (m.callbackId === VIEWS.assignDone && before.assignments.get(Number(read.metadata))?.state === 'done') {
         // Done again (a resubmission): accepted, and nothing new.
         same(changed.entries.length + changed.assignments.length, 0);
         stats.doneAgainUnchanged += 1;
       } else if (m.callbackId === VIEWS.assignDone) {
         same(changed.assignments.length, 1);
         const a = changed.assignments[0];
-        same(a.id, Number(m.metadata));
+        same(a.id, Number(read.metadata));
         same(a.assignee, userId);
         same(a.state, 'done');
         same(JSON.stringify(changed.entries), JSON.stringify([{ person: userId, delta: 1 }]));
@@ -638,9 +647,7 @@ it(`answers ${RUNS.toLocaleString('en')} generated edit-modal submissions: only 
       const values = modalValues(sub.form);
       const today = localDate(t.clock.now(), zoneOf(userId));
       // The app reads the form as the edge middleware leaves it: without NUL characters.
-      const read = structuredClone(values);
-      scrubNul(read);
-      const form = validateLogForm(formFields(read as never), today);
+      const form = validateLogForm(formFields(asRead(values) as never), today);
       const aimed = /^[1-9][0-9]*$/.test(metadata) ? (await entryRow(Number(metadata))) : undefined;
       const back = aimed ? daysBetween(aimed.date, today) : -1;
       const mayEdit = aimed !== undefined && aimed.person === userId && back >= 0 && back <= MAX_DAYS_BACK;
