@@ -62,6 +62,25 @@ export function createLogger(opts: LoggerOptions): Log {
   );
 }
 
+/**
+ * `log.child(bindings)`, made only once something reads it: listeners make one per request, most
+ * requests log nothing, and a pino child (its bindings serialised and run through the redaction)
+ * costs more than the rest of a quiet request's logging.
+ */
+export function lazyChild(log: Log, bindings: Record<string, unknown>): Log {
+  let child: Log | undefined;
+  const real = (): Log => (child ??= log.child(bindings));
+  return new Proxy({} as Log, {
+    get(_target, prop) {
+      const c = real();
+      const v: unknown = Reflect.get(c, prop, c);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(c) : v;
+    },
+    set: (_target, prop, value) => Reflect.set(real(), prop, value),
+    has: (_target, prop) => prop in real(),
+  });
+}
+
 const toPino: Record<LogLevel, string> = {
   [LogLevel.DEBUG]: 'debug',
   [LogLevel.INFO]: 'info',

@@ -1,17 +1,36 @@
 // Near misses: the subcommand someone meant, and the kind, network or date word a typo stands for.
 
-/** Edit distance counting a swap of neighbours as one edit, so `lgo` is one away from `log`. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+// Three rolling rows, reused between calls: every `/ballast log` note word is measured against the
+// vocabulary, so this runs dozens of times per command and should not allocate a table each time.
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
+/**
+ * Edit distance counting a swap of neighbours as one edit, so `lgo` is one away from `log`. With
+ * `atMost`, stops as soon as the distance must exceed it and returns `atMost + 1`.
+ */
+export function editDistance(a: string, b: string, atMost = Infinity): number {
+  const n = b.length;
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [before, prev, cur] = rows; // rows i - 2, i - 1 and i
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  let prevMin = 0;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let best = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) best = Math.min(best, before[j - 2] + 1);
+      cur[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    // A swap reaches back two rows, so only two rows in a row above the bound settle it.
+    if (rowMin > atMost && prevMin > atMost) return atMost + 1;
+    prevMin = rowMin;
+    [before, prev, cur] = [prev, cur, before];
   }
-  return d[a.length][b.length];
+  return Math.min(prev[n], atMost + 1);
 }
 
 /** The closest candidate: a prefix match (2+ letters) first, else within 2 edits (1 for very short words). */
@@ -28,7 +47,7 @@ export function nearest(word: string, candidates: readonly string[]): string | u
     // The distance is at least the difference in length: skip the quadratic work for hopeless pairs
     // (a pasted paragraph as the first word would otherwise cost a table of its length per candidate).
     if (Math.abs(w.length - c.length) > limit) continue;
-    const dist = editDistance(w, c);
+    const dist = editDistance(w, c, limit);
     if (dist < bestDistance) {
       best = c;
       bestDistance = dist;
@@ -51,10 +70,14 @@ const NOT_TYPOS = new Set([
 
 /** Plural and past forms: `comments`, `replied`, `shared`, `posting` are one of the kind words, not a note. */
 function inflects(w: string, c: string): boolean {
-  const forms = [`${c}s`, `${c}es`, `${c}ed`, `${c}ing`];
-  if (c.endsWith('e')) forms.push(`${c}d`, `${c.slice(0, -1)}ing`);
-  if (c.endsWith('y')) forms.push(`${c.slice(0, -1)}ies`, `${c.slice(0, -1)}ied`);
-  return forms.includes(w);
+  if (!w.startsWith(c.slice(0, -1))) return false;
+  const end = w.slice(c.length);
+  if (w.startsWith(c) && (end === 's' || end === 'es' || end === 'ed' || end === 'ing')) return true;
+  const stem = c.slice(0, -1);
+  const tail = w.slice(stem.length);
+  if (c.endsWith('e')) return (w.startsWith(c) && end === 'd') || tail === 'ing';
+  if (c.endsWith('y')) return tail === 'ies' || tail === 'ied';
+  return false;
 }
 
 /**
@@ -74,7 +97,7 @@ export function nearMiss(word: string, vocabulary: readonly string[]): string | 
     if (inflects(w, c)) return c;
     const limit = c.length >= 8 && w.length >= 7 ? 2 : c.length >= 5 ? 1 : 0;
     if (Math.abs(w.length - c.length) > Math.max(limit, 1)) continue;
-    const dist = editDistance(w, c);
+    const dist = editDistance(w, c, Math.max(limit, 1));
     const swapped = c.length === 4 && dist === 1 && w.length === 4 && [...w].sort().join('') === [...c].sort().join('');
     if ((dist <= limit || swapped) && dist < bestDistance) {
       best = c;

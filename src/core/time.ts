@@ -97,7 +97,21 @@ function daysFromCivil(y: number, m: number, d: number): number {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+// The same few dates (this week's, the last two weeks') are read many times per request: their day
+// numbers are kept, up to a bound, and only a valid date is ever kept.
+const DAY_NUMBERS = new Map<string, number>();
+const DAY_NUMBERS_KEPT = 4096;
+
 function dayNumber(date: IsoDate): number {
+  const known = DAY_NUMBERS.get(date);
+  if (known !== undefined) return known;
+  const n = parseDayNumber(date);
+  if (DAY_NUMBERS.size >= DAY_NUMBERS_KEPT) DAY_NUMBERS.clear();
+  DAY_NUMBERS.set(date, n);
+  return n;
+}
+
+function parseDayNumber(date: IsoDate): number {
   const m = ISO_DATE.exec(date);
   if (!m) throw new Error(`Not a date: ${date}`);
   const y = Number(m[1]);

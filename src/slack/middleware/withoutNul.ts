@@ -11,11 +11,15 @@ import { withoutNul } from '../../core/slackText';
  */
 export function scrubNul(value: unknown, depth = 0): void {
   if (typeof value !== 'object' || value === null || depth > 64) return;
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  for (const [key, v] of entries) {
+  // Every request passes through here: index loops, not an entries array per object.
+  const record = value as Record<string, unknown>;
+  const keys = Array.isArray(value) ? null : Object.keys(value);
+  const count = keys ? keys.length : (value as unknown[]).length;
+  for (let i = 0; i < count; i++) {
+    const key = keys ? keys[i] : i;
+    const v = record[key];
     if (typeof v === 'string') {
-      const clean = withoutNul(v);
-      if (clean !== v) (value as Record<string | number, unknown>)[key] = clean;
+      if (v.includes('\u0000')) record[key] = withoutNul(v);
     } else {
       scrubNul(v, depth + 1);
     }

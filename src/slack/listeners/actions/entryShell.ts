@@ -1,6 +1,7 @@
 // The shell of the buttons on one entry (Edit, Delete, Undo): acknowledged at once; the answer goes
 // back on the click's response_url (the `/ballast entries` list, a command reply, a DM), or, for a
 // click on App Home, which has none, as App Home published again.
+import { lazyChild } from '../../../logger';
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Person } from '../../../core/model';
 import { ensurePerson } from '../../../services/people';
@@ -36,7 +37,7 @@ export interface EntryAnswer {
 export function entryButton(deps: ListenerDeps, failure: string, handle: (click: EntryClick) => Promise<EntryAnswer>) {
   return async ({ ack, body, action, respond: maybeRespond }: ButtonArgs): Promise<void> => {
     await ack();
-    const log = deps.log.child({ userId: body.user.id, action: action.action_id, entryId: action.value });
+    const log = lazyChild(deps.log, { userId: body.user.id, action: action.action_id, entryId: action.value });
     const fromHome = body.container?.type === 'view';
     const respond = respondOrLog(maybeRespond, log);
     const note = (reply: Reply) => (fromHome ? Promise.resolve() : respond({ response_type: 'ephemeral', replace_original: false, ...reply }));

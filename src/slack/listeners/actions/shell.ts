@@ -5,7 +5,7 @@ import type { Person } from '../../../core/model';
 import { ensurePerson } from '../../../services/people';
 import type { MessageRef, OutgoingMessage } from '../../../services/ports';
 import { errorReply, type Reply } from '../../blocks/replies';
-import type { Log } from '../../../logger';
+import { lazyChild, type Log } from '../../../logger';
 import type { ListenerDeps } from '../context';
 import { failureReply } from '../failure';
 import { respondOrLog } from '../respond';
@@ -34,7 +34,7 @@ export function dmButton(
 ) {
   return async ({ ack, body, action }: ButtonArgs): Promise<void> => {
     await ack();
-    const log = deps.log.child({ userId: body.user.id, action: action.action_id });
+    const log = lazyChild(deps.log, { userId: body.user.id, action: action.action_id });
     const ref = messageRef(body);
     if (!ref) {
       log.warn('a button click without its message; nothing to answer on');
@@ -70,7 +70,7 @@ export function respondingButton(
 ) {
   return async ({ ack, body, action, respond: maybeRespond }: ButtonArgs): Promise<void> => {
     await ack();
-    const log = deps.log.child({
+    const log = lazyChild(deps.log, {
       userId: body.user.id, action: action.action_id, ...(opts.valueIsAssignmentId ? { assignmentId: action.value } : {}),
     });
     const respond = respondOrLog(maybeRespond, log);

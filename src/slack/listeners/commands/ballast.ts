@@ -2,6 +2,7 @@
 // response_url; either way the handler's follow-ups (`after`: DMs to others, warnings) run only
 // once the reply has gone.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { lazyChild } from '../../../logger';
 import type { ListenerDeps } from '../context';
 import type { CommandReply } from './subcommands/types';
 import { failureReply } from '../failure';
@@ -10,7 +11,7 @@ import { afterAck, runFollowUps } from '../followUps';
 
 export function ballastCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
-    const log = deps.log.child({ userId: command.user_id, teamId: command.team_id, subcommand: command.text.split(/\s+/)[0] || 'week' });
+    const log = lazyChild(deps.log, { userId: command.user_id, teamId: command.team_id, subcommand: command.text.split(/\s+/)[0] || 'week' });
     const work = (async (): Promise<CommandReply> => {
       try {
         return await answerCommand(deps, command.user_id, command.text, {
