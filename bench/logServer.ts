@@ -1,12 +1,15 @@
 // A server for the /ballast log benchmarks, run in its own process: `ballast` (the real app on a temp
 // SQLite database, against the fake Slack), `postgres` (the real app on BENCH_DATABASE_URL), `many`
-// (the real app in many-workspace mode on SQLite, its workspace installed from the link) or `bare`
-// (a Bolt app whose command handler only acknowledges).
+// (the real app in many-workspace mode on SQLite, its workspace installed from the link), `bare`
+// (a Bolt app whose command handler only acknowledges) or `floor` (a Bolt app doing the least any
+// durable, once-only logging command must: record the delivery, insert the entry and read the week's
+// total for the reply, on SQLite with Ballast's pragmas).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/store/db';
 import { startBallast } from '../src/main';
 import { FAKE_CLIENT, startFakeSlack, type FakeSlack } from '../test/support/fakeSlack';
 
@@ -47,9 +50,27 @@ async function main(kind: string): Promise<void> {
   } else {
     const receiver = new HTTPReceiver({ signingSecret: BENCH_SECRET, endpoints: '/slack/events', logLevel: LogLevel.WARN });
     const app = new App({ token: fake.token, receiver, clientOptions: { slackApiUrl: fake.apiUrl }, logLevel: LogLevel.WARN });
-    app.command('/ballast', async ({ ack }) => {
-      await ack({ response_type: 'ephemeral', text: 'ok' });
-    });
+    if (kind === 'floor') {
+      const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ballast-bench-floor-')), 'floor.db'));
+      db.exec(`CREATE TABLE seen (id TEXT PRIMARY KEY, at INTEGER NOT NULL) STRICT;
+        CREATE TABLE entries (id INTEGER PRIMARY KEY, person TEXT NOT NULL, minutes INTEGER NOT NULL, note TEXT, date TEXT NOT NULL) STRICT;
+        CREATE INDEX entries_person_date ON entries(person, date, minutes);`);
+      const seen = db.prepare('INSERT INTO seen (id, at) VALUES (?, ?) ON CONFLICT DO NOTHING');
+      const insert = db.prepare('INSERT INTO entries (person, minutes, note, date) VALUES (?, ?, ?, ?)');
+      const total = db.prepare<[string, string, string], { m: number }>('SELECT COALESCE(SUM(minutes), 0) AS m FROM entries WHERE person = ? AND date BETWEEN ? AND ?');
+      app.command('/ballast', async ({ ack, command }) => {
+        // eslint-disable-next-line no-restricted-properties -- a baseline outside the app, no injected clock
+        const now = Date.now();
+        const today = new Date(now).toISOString().slice(0, 10);
+        if (seen.run(command.trigger_id, now).changes === 1) insert.run(command.user_id, 5, command.text, today);
+        const { m } = total.get(command.user_id, '2000-01-01', today)!;
+        await ack({ response_type: 'ephemeral', text: `Logged 5m. This week: ${m}m.` });
+      });
+    } else {
+      app.command('/ballast', async ({ ack }) => {
+        await ack({ response_type: 'ephemeral', text: 'ok' });
+      });
+    }
     const server = (await app.start(0)) as import('node:http').Server;
     port = (server.address() as { port: number }).port;
   }
